@@ -1,0 +1,68 @@
+package dev.parley.account;
+
+import dev.parley.api.JsonBodies;
+import dev.parley.platform.ErrorCode;
+import dev.parley.platform.ParleyException;
+import dev.parley.presence.Presence;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
+
+/** Registration, the signed-in user, and the user directory with who is online. */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    Presence presence;
+
+    @Inject
+    SecurityContext security;
+
+    @POST
+    @Path("accounts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(JsonObject body) {
+        UserView user = accounts.register(JsonBodies.optionalString(body, "username"),
+                JsonBodies.optionalString(body, "password"), JsonBodies.optionalString(body, "displayName"));
+        return Response.status(Response.Status.CREATED).entity(user).build();
+    }
+
+    @GET
+    @Path("me")
+    public UserView me() {
+        return accounts.user(callerName())
+                .orElseThrow(() -> new ParleyException(ErrorCode.UNAUTHENTICATED, "Your account no longer exists"));
+    }
+
+    @GET
+    @Path("users")
+    public List<DirectoryEntry> users() {
+        Set<String> online = presence.online();
+        return accounts.everyone().stream()
+                .map(user -> new DirectoryEntry(user.username(), user.displayName(), online.contains(user.username())))
+                .toList();
+    }
+
+    private String callerName() {
+        return security.getCallerPrincipal().getName();
+    }
+
+    /** One entry of {@code GET /api/users}. */
+    public record DirectoryEntry(String username, String displayName, boolean online) {
+    }
+}

@@ -1,0 +1,117 @@
+package dev.parley.account;
+
+import dev.parley.platform.ErrorCode;
+import dev.parley.platform.ParleyConfig;
+import dev.parley.platform.ParleyException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Registers users and checks their passwords. */
+@ApplicationScoped
+public class AccountService {
+
+    static final int MIN_PASSWORD = 8;
+    static final int MAX_PASSWORD = 1024;
+    static final int MAX_DISPLAY_NAME = 64;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    ParleyConfig config;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Checked when the username is unknown, so a wrong name costs the same time as a wrong password. */
+    private String decoyHash;
+
+    @PostConstruct
+    void configureHashing() {
+        // OWASP's 2023 figure for PBKDF2-HMAC-SHA512; the stored hash records its own parameters, so raising
+        // this later keeps old passwords valid.
+        passwordHash.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+                "Pbkdf2PasswordHash.Iterations", "210000",
+                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        decoyHash = passwordHash.generate("decoy-password".toCharArray());
+    }
+
+    @Transactional
+    public UserView register(String typedUsername, String password, String typedDisplayName) {
+        if (!config.registrationOpen()) {
+            throw new ParleyException(ErrorCode.REGISTRATION_CLOSED, "Registration is switched off here");
+        }
+        Username username = Username.of(typedUsername);
+        checkPassword(password);
+        String displayName = displayName(typedDisplayName, username);
+        User user = new User(username, displayName, passwordHash.generate(password.toCharArray()), clock.instant());
+        try {
+            // Insert first and let the primary key decide: a check-then-insert would race with a twin request.
+            em.persist(user);
+            em.flush();
+        } catch (PersistenceException duplicate) {
+            throw new ParleyException(ErrorCode.TAKEN, "The username " + username + " is taken");
+        }
+        return UserView.of(user);
+    }
+
+    public static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            throw new ParleyException(ErrorCode.INVALID, "A password is at least " + MIN_PASSWORD + " characters");
+        }
+    }
+
+    /** The display name to keep for what was typed: the username when nothing was. */
+    static String displayName(String typed, Username username) {
+        checkDisplayName(typed);
+        String name = typed == null ? "" : typed.strip();
+        return name.isEmpty() ? username.value() : name;
+    }
+
+    public static void checkDisplayName(String typed) {
+        String name = typed == null ? "" : typed.strip();
+        if (name.length() > MAX_DISPLAY_NAME || name.chars().anyMatch(Character::isISOControl)) {
+            throw new ParleyException(ErrorCode.INVALID,
+                    "A display name is at most " + MAX_DISPLAY_NAME + " printable characters");
+        }
+    }
+
+    /** The user whose password this is, or empty; never says which of the two was wrong. */
+    public Optional<UserView> verify(String typedUsername, String password) {
+        Optional<User> user;
+        try {
+            user = find(Username.of(typedUsername).value());
+        } catch (ParleyException malformedName) {
+            user = Optional.empty();
+        }
+        String stored = user.map(User::passwordHash).orElse(decoyHash);
+        boolean matches = password != null && stored != null && passwordHash.verify(password.toCharArray(), stored);
+        return matches ? user.map(UserView::of) : Optional.empty();
+    }
+
+    public Optional<User> find(String username) {
+        return Optional.ofNullable(em.find(User.class, username));
+    }
+
+    public Optional<UserView> user(String username) {
+        return find(username).map(UserView::of);
+    }
+
+    public List<UserView> everyone() {
+        return em.createNamedQuery(User.ALL, User.class).getResultStream().map(UserView::of).toList();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.parley.api;
+
+import dev.parley.platform.ParleyException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Turns a refusal from a service into its HTTP status and error body: the one place this happens for HTTP. */
+@Provider
+public class RefusalMapper implements ExceptionMapper<ParleyException> {
+
+    @Override
+    public Response toResponse(ParleyException refusal) {
+        return ErrorBody.response(refusal.code(), refusal.getMessage());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.parley.message;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A message posted to a room. {@code clientId} is the sender's own id for it, unique per sender, which makes
+ * a resent post find the first one instead of storing a second. {@code previousId} is the id of the room's
+ * message before this one, so whoever relays messages can tell when one is missing in between.
+ */
+@Entity
+@Table(name = "messages")
+@NamedQuery(name = Message.BY_CLIENT_ID,
+        query = "SELECT m FROM Message m WHERE m.sender = :sender AND m.clientId = :clientId")
+@NamedQuery(name = Message.NEWEST_BEFORE,
+        query = "SELECT m FROM Message m WHERE m.roomId = :room AND m.id < :before ORDER BY m.id DESC")
+@NamedQuery(name = Message.OLDEST_AFTER,
+        query = "SELECT m FROM Message m WHERE m.roomId = :room AND m.id > :after ORDER BY m.id ASC")
+public class Message {
+
+    static final String BY_CLIENT_ID = "Message.byClientId";
+    static final String NEWEST_BEFORE = "Message.newestBefore";
+    static final String OLDEST_AFTER = "Message.oldestAfter";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "room_id", nullable = false)
+    private String roomId;
+
+    @Column(nullable = false)
+    private String sender;
+
+    @Column(nullable = false)
+    private String body;
+
+    @Column(name = "client_id", nullable = false)
+    private String clientId;
+
+    @Column(name = "sent_at", nullable = false)
+    private Instant sentAt;
+
+    @Column(name = "prev_id", nullable = false)
+    private long previousId;
+
+    protected Message() {
+    }
+
+    Message(String roomId, String sender, MessageBody body, String clientId, Instant sentAt, long previousId) {
+        this.roomId = roomId;
+        this.sender = sender;
+        this.body = body.text();
+        this.clientId = clientId;
+        this.sentAt = sentAt;
+        this.previousId = previousId;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String roomId() {
+        return roomId;
+    }
+
+    public long previousId() {
+        return previousId;
+    }
+
+    MessageView view() {
+        return new MessageView(id, roomId, sender, body, dev.parley.platform.Timestamps.format(sentAt), clientId);
+    }
+}

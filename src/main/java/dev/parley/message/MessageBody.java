@@ -1,0 +1,21 @@
+package dev.parley.message;
+
+import dev.parley.platform.ErrorCode;
+import dev.parley.platform.ParleyException;
+
+/** What a person wrote, trimmed, between 1 and the configured number of characters (Unicode code points). */
+public record MessageBody(String text) {
+
+    public static MessageBody of(String typed, int maxLength) {
+        String text = typed == null ? "" : typed.strip();
+        if (text.isEmpty()) {
+            throw new ParleyException(ErrorCode.BAD_REQUEST, "A message needs a body");
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > maxLength) {
+            throw new ParleyException(ErrorCode.TOO_LARGE,
+                    "A message is at most " + maxLength + " characters; this one has " + length);
+        }
+        return new MessageBody(text);
+    }
+}

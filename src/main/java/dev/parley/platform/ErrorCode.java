@@ -1,0 +1,38 @@
+package dev.parley.platform;
+
+/**
+ * The error codes of the client contract, each with the HTTP status it maps to. The same code travels in an
+ * HTTP error body and in an {@code error} WebSocket frame, so a client needs one table of codes.
+ */
+public enum ErrorCode {
+    INVALID("invalid", 400),
+    TAKEN("taken", 409),
+    REGISTRATION_CLOSED("registration_closed", 403),
+    BAD_CREDENTIALS("bad_credentials", 401),
+    UNAUTHENTICATED("unauthenticated", 401),
+    UNKNOWN_USER("unknown_user", 404),
+    UNKNOWN_ROOM("unknown_room", 404),
+    NOT_MEMBER("not_member", 403),
+    BAD_REQUEST("bad_request", 400),
+    TOO_LARGE("too_large", 413),
+    RATE_LIMITED("rate_limited", 429),
+    FORBIDDEN_ORIGIN("forbidden_origin", 403),
+    /** Something failed on Parley's side; nothing was stored, so the same request may be sent again. */
+    INTERNAL("internal", 500);
+
+    private final String code;
+    private final int httpStatus;
+
+    ErrorCode(String code, int httpStatus) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

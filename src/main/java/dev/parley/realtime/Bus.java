@@ -1,0 +1,15 @@
+package dev.parley.realtime;
+
+import java.util.function.Consumer;
+
+/**
+ * Carries events to every node, this one included. In-process on a single node; Redis pub/sub across several.
+ * The rest of realtime never knows which.
+ */
+interface Bus {
+
+    void publish(BusEvent event);
+
+    /** The one subscriber of this node; called in publishing order for events published by one thread. */
+    void subscribe(Consumer<BusEvent> subscriber);
+}

@@ -1,0 +1,68 @@
+package dev.parley.realtime;
+
+import dev.parley.message.MessagePosted;
+import dev.parley.message.MessageView;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.util.List;
+
+/** Bus events as JSON, for the Redis bus. Only nodes of the same version read these; clients never see them. */
+final class BusCodec {
+
+    private BusCodec() {
+    }
+
+    static String encode(BusEvent event) {
+        if (event instanceof BusEvent.MessageEvent posted) {
+            MessageView m = posted.posted().message();
+            return Json.createObjectBuilder().add("kind", "message")
+                    .add("id", m.id()).add("room", m.room()).add("sender", m.sender()).add("body", m.body())
+                    .add("sentAt", m.sentAt()).add("clientId", m.clientId())
+                    .add("previousId", posted.posted().previousId())
+                    .add("members", array(posted.posted().members()))
+                    .build().toString();
+        }
+        if (event instanceof BusEvent.PresenceEvent presence) {
+            return Json.createObjectBuilder().add("kind", "presence").add("user", presence.user())
+                    .add("online", presence.online()).build().toString();
+        }
+        if (event instanceof BusEvent.TypingEvent typing) {
+            return Json.createObjectBuilder().add("kind", "typing").add("room", typing.room())
+                    .add("user", typing.user()).add("members", array(typing.members()))
+                    .add("fromConnection", typing.fromConnection()).build().toString();
+        }
+        throw new IllegalArgumentException("No encoding for " + event);
+    }
+
+    static BusEvent decode(String text) {
+        JsonObject json;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            json = reader.readObject();
+        }
+        return switch (json.getString("kind")) {
+            case "message" -> new BusEvent.MessageEvent(new MessagePosted(
+                    new MessageView(json.getJsonNumber("id").longValue(), json.getString("room"),
+                            json.getString("sender"), json.getString("body"), json.getString("sentAt"),
+                            json.getString("clientId")),
+                    json.getJsonNumber("previousId").longValue(), strings(json, "members")));
+            case "presence" -> new BusEvent.PresenceEvent(json.getString("user"), json.getBoolean("online"));
+            case "typing" -> new BusEvent.TypingEvent(json.getString("room"), json.getString("user"),
+                    strings(json, "members"), json.getString("fromConnection"));
+            default -> throw new IllegalArgumentException("Unknown bus event " + text);
+        };
+    }
+
+    private static JsonArrayBuilder array(List<String> values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static List<String> strings(JsonObject json, String field) {
+        return json.getJsonArray(field).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.parley.realtime;
+
+import dev.parley.message.MessageService;
+import dev.parley.message.Posted;
+import dev.parley.platform.ErrorCode;
+import dev.parley.platform.ParleyConfig;
+import dev.parley.platform.ParleyException;
+import dev.parley.room.RoomService;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DecodeException;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The WebSocket of the chat, one instance per connection. The user is who signed in on the HTTP session that
+ * opened it, never a name in a frame. Each frame is one call into a service; what that call refuses comes back
+ * as an {@code error} frame and the connection stays open.
+ */
+@ServerEndpoint(value = "/ws", subprotocols = ChatEndpoint.BATCH, decoders = ClientFrameDecoder.class,
+        configurator = HandshakeGate.class)
+public class ChatEndpoint {
+
+    static final String BATCH = "parley.batch";
+    /** Large enough for any body up to the configured length in any script; larger frames close the socket. */
+    private static final int MAX_FRAME_BYTES = 256 * 1024;
+    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
+    private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    MessageService messages;
+
+    @Inject
+    RoomService rooms;
+
+    @Inject
+    Bus bus;
+
+    @Inject
+    CatchUp catchUp;
+
+    @Inject
+    SendRateLimit rateLimit;
+
+    @Inject
+    RealtimeThreads threads;
+
+    @Inject
+    ParleyConfig config;
+
+    private Connection connection;
+
+    @OnOpen
+    public void open(Session session, EndpointConfig endpointConfig) throws java.io.IOException {
+        Principal caller = session.getUserPrincipal();
+        if (caller == null) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Sign in first"));
+            return;
+        }
+        session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
+        session.setMaxIdleTimeout(IDLE_TIMEOUT.toMillis());
+        Outbox outbox = new Outbox(session, BATCH.equals(session.getNegotiatedSubprotocol()), threads.flushing(),
+                config.batchWindowMillis());
+        connection = new Connection(caller.getName(),
+                (String) endpointConfig.getUserProperties().get(HandshakeGate.HTTP_SESSION_ID), outbox, catchUp);
+        connection.send(new ServerFrame.Ready(caller.getName()));
+        connections.opened(connection);
+    }
+
+    @OnMessage
+    public void onFrame(ClientFrame frame) {
+        if (frame instanceof ClientFrame.Send send) {
+            send(send);
+        } else if (frame instanceof ClientFrame.Resume resume) {
+            resume(resume);
+        } else if (frame instanceof ClientFrame.Typing typing) {
+            refusalsAsErrors(null, typing.room(), () -> typing(typing));
+        } else if (frame instanceof ClientFrame.Read read) {
+            refusalsAsErrors(null, read.room(), () -> rooms.markRead(read.room(), connection.user, read.upTo()));
+        } else if (frame instanceof ClientFrame.Ping) {
+            connection.send(new ServerFrame.Pong());
+        }
+    }
+
+    private void send(ClientFrame.Send send) {
+        if (!rateLimit.allows(connection.user)) {
+            connection.send(new ServerFrame.Error(ErrorCode.RATE_LIMITED,
+                    "Too many messages; wait a moment and send again", send.clientId(), send.room()));
+            return;
+        }
+        refusalsAsErrors(send.clientId(), send.room(), () -> {
+            Posted posted = messages.post(connection.user, send.room(), send.clientId(), send.body());
+            connection.send(ServerFrame.Ack.of(posted.message()));
+        });
+    }
+
+    private void resume(ClientFrame.Resume resume) {
+        Map<String, Long> replayable = new LinkedHashMap<>();
+        resume.rooms().forEach((room, lastSeen) -> refusalsAsErrors(null, room, () -> {
+            rooms.requireMember(room, connection.user);
+            replayable.put(room, lastSeen);
+        }));
+        connection.beginReplay(replayable);
+        try {
+            replayable.forEach((room, lastSeen) -> catchUp.replay(connection, room, lastSeen));
+        } finally {
+            connection.endReplay();
+        }
+    }
+
+    private void typing(ClientFrame.Typing typing) {
+        rooms.requireMember(typing.room(), connection.user);
+        bus.publish(new BusEvent.TypingEvent(typing.room(), connection.user, rooms.memberNames(typing.room()),
+                connection.id));
+    }
+
+    /** The one place a refusal becomes an {@code error} frame. */
+    private void refusalsAsErrors(String clientId, String room, Runnable action) {
+        try {
+            action.run();
+        } catch (ParleyException refused) {
+            connection.send(new ServerFrame.Error(refused.code(), refused.getMessage(), clientId, room));
+        } catch (RuntimeException failed) {
+            LOG.log(Level.WARNING, "A frame from " + connection.user + " failed", failed);
+            connection.send(new ServerFrame.Error(ErrorCode.INTERNAL,
+                    "Parley could not do that just now; nothing was stored, try again", clientId, room));
+        }
+    }
+
+    @OnError
+    public void onError(Session session, Throwable error) {
+        if (error instanceof DecodeException malformed && connection != null) {
+            connection.send(ServerFrame.Error.of(ErrorCode.BAD_REQUEST, malformed.getMessage()));
+        } else {
+            LOG.log(Level.FINE, "WebSocket error", error);
+        }
+    }
+
+    @OnClose
+    public void close(Session session) {
+        if (connection != null) {
+            connection.discard();
+            connections.closed(connection);
+        }
+    }
+}

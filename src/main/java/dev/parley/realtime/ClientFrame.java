@@ -1,0 +1,22 @@
+package dev.parley.realtime;
+
+import java.util.Map;
+
+/** The frames a client sends over {@code /ws}; see docs/protocol.md. Decoded by {@link FrameCodec}. */
+sealed interface ClientFrame {
+
+    record Send(String room, String clientId, String body) implements ClientFrame {
+    }
+
+    record Resume(Map<String, Long> rooms) implements ClientFrame {
+    }
+
+    record Typing(String room) implements ClientFrame {
+    }
+
+    record Read(String room, long upTo) implements ClientFrame {
+    }
+
+    record Ping() implements ClientFrame {
+    }
+}

@@ -1,0 +1,66 @@
+package dev.parley.realtime;
+
+import dev.parley.presence.Presence;
+import dev.parley.room.RoomService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The open connections of this node, by user, and the presence changes their opening and closing make. */
+@ApplicationScoped
+class Connections {
+
+    @Inject
+    Presence presence;
+
+    @Inject
+    Bus bus;
+
+    @Inject
+    RoomService rooms;
+
+    private final ConcurrentHashMap<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
+
+    void opened(Connection connection) {
+        byUser.compute(connection.user, (user, open) -> {
+            Set<Connection> connections = open == null ? ConcurrentHashMap.newKeySet() : open;
+            connections.add(connection);
+            return connections;
+        });
+        connection.startAt(rooms.lastMessageIds(connection.user));
+        if (presence.connected(connection.user)) {
+            bus.publish(new BusEvent.PresenceEvent(connection.user, true));
+        }
+    }
+
+    void closed(Connection connection) {
+        boolean[] removed = {false};
+        byUser.computeIfPresent(connection.user, (user, open) -> {
+            removed[0] = open.remove(connection);
+            return open.isEmpty() ? null : open;
+        });
+        if (removed[0] && presence.disconnected(connection.user)) {
+            bus.publish(new BusEvent.PresenceEvent(connection.user, false));
+        }
+    }
+
+    Set<Connection> of(String user) {
+        return byUser.getOrDefault(user, Set.of());
+    }
+
+    List<Connection> all() {
+        return byUser.values().stream().flatMap(Set::stream).toList();
+    }
+
+    /** Signing out ends the session's connections too, on this node. */
+    void endHttpSession(String httpSessionId) {
+        for (Connection connection : all()) {
+            if (httpSessionId.equals(connection.httpSessionId)) {
+                connection.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "Signed out"));
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.parley.realtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * The last step of every event's path: from the bus to this node's open connections. A message goes to every
+ * connection of every member, encoded once for all of them.
+ */
+@ApplicationScoped
+class Fanout {
+
+    @Inject
+    Bus bus;
+
+    @Inject
+    Connections connections;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        bus.subscribe(this::deliver);
+    }
+
+    void deliver(BusEvent event) {
+        if (event instanceof BusEvent.MessageEvent posted) {
+            Delivery delivery = Delivery.of(posted.posted());
+            for (String member : posted.posted().members()) {
+                connections.of(member).forEach(connection -> connection.deliver(delivery));
+            }
+        } else if (event instanceof BusEvent.PresenceEvent presence) {
+            String frame = FrameCodec.encode(new ServerFrame.Presence(presence.user(), presence.online()));
+            connections.all().forEach(connection -> connection.sendEncoded(frame));
+        } else if (event instanceof BusEvent.TypingEvent typing) {
+            String frame = FrameCodec.encode(new ServerFrame.Typing(typing.room(), typing.user()));
+            for (String member : typing.members()) {
+                connections.of(member).stream()
+                        .filter(connection -> !connection.id.equals(typing.fromConnection()))
+                        .forEach(connection -> connection.sendEncoded(frame));
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.parley.realtime;
+
+import dev.parley.message.MessageView;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one place frames become JSON and JSON becomes frames. Decoding checks shape and types only and names
+ * what is wrong; whether a room exists or a body is too long is the services' business.
+ */
+final class FrameCodec {
+
+    private FrameCodec() {
+    }
+
+    static ClientFrame decode(String text) throws MalformedFrame {
+        JsonObject json = parseObject(text);
+        String type = string(json, "type");
+        return switch (type) {
+            case "send" -> new ClientFrame.Send(string(json, "room"), string(json, "clientId"), string(json, "body"));
+            case "resume" -> new ClientFrame.Resume(lastSeenIds(json));
+            case "typing" -> new ClientFrame.Typing(string(json, "room"));
+            case "read" -> new ClientFrame.Read(string(json, "room"), id(json, "upTo"));
+            case "ping" -> new ClientFrame.Ping();
+            default -> throw new MalformedFrame("Unknown frame type '" + type + "'");
+        };
+    }
+
+    private static JsonObject parseObject(String text) throws MalformedFrame {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new MalformedFrame("A frame is one JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new MalformedFrame("A frame is one JSON object; this is not valid JSON");
+        }
+    }
+
+    private static String string(JsonObject json, String field) throws MalformedFrame {
+        if (json.get(field) instanceof JsonString text) {
+            return text.getString();
+        }
+        throw new MalformedFrame("The frame needs a string '" + field + "'");
+    }
+
+    private static long id(JsonObject json, String field) throws MalformedFrame {
+        return nonNegativeInteger(json.get(field), "The frame needs a message id '" + field + "'");
+    }
+
+    private static long nonNegativeInteger(JsonValue value, String problem) throws MalformedFrame {
+        if (value instanceof JsonNumber number && number.isIntegral() && number.bigIntegerValue().signum() >= 0
+                && number.bigIntegerValue().bitLength() < 64) {
+            return number.longValue();
+        }
+        throw new MalformedFrame(problem);
+    }
+
+    private static Map<String, Long> lastSeenIds(JsonObject json) throws MalformedFrame {
+        if (!(json.get("rooms") instanceof JsonObject rooms)) {
+            throw new MalformedFrame("resume needs 'rooms': an object of room id to last seen message id");
+        }
+        Map<String, Long> lastSeen = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> room : rooms.entrySet()) {
+            lastSeen.put(room.getKey(), nonNegativeInteger(room.getValue(),
+                    "resume: the last seen id of room " + room.getKey() + " must be a whole number >= 0"));
+        }
+        return lastSeen;
+    }
+
+    static String encode(ServerFrame frame) {
+        return object(frame).build().toString();
+    }
+
+    private static JsonObjectBuilder object(ServerFrame frame) {
+        if (frame instanceof ServerFrame.Message message) {
+            return message(message.message());
+        }
+        if (frame instanceof ServerFrame.Ack ack) {
+            return typed("ack").add("clientId", ack.clientId()).add("id", ack.id()).add("room", ack.room())
+                    .add("sentAt", ack.sentAt());
+        }
+        if (frame instanceof ServerFrame.Presence presence) {
+            return typed("presence").add("user", presence.user()).add("online", presence.online());
+        }
+        if (frame instanceof ServerFrame.Typing typing) {
+            return typed("typing").add("room", typing.room()).add("user", typing.user());
+        }
+        if (frame instanceof ServerFrame.Error error) {
+            JsonObjectBuilder json = typed("error").add("code", error.code().code()).add("message", error.message());
+            if (error.clientId() != null) {
+                json.add("clientId", error.clientId());
+            }
+            if (error.room() != null) {
+                json.add("room", error.room());
+            }
+            return json;
+        }
+        if (frame instanceof ServerFrame.Ready ready) {
+            return typed("ready").add("user", ready.user());
+        }
+        if (frame instanceof ServerFrame.Pong) {
+            return typed("pong");
+        }
+        if (frame instanceof ServerFrame.Resumed) {
+            return typed("resumed");
+        }
+        throw new IllegalArgumentException("No encoding for " + frame);
+    }
+
+    private static JsonObjectBuilder message(MessageView message) {
+        return typed("message").add("id", message.id()).add("room", message.room()).add("sender", message.sender())
+                .add("body", message.body()).add("sentAt", message.sentAt()).add("clientId", message.clientId());
+    }
+
+    private static JsonObjectBuilder typed(String type) {
+        return Json.createObjectBuilder().add("type", type);
+    }
+
+    /** A frame Parley cannot read: answered with a {@code bad_request} error, and the connection stays open. */
+    static final class MalformedFrame extends Exception {
+        MalformedFrame(String problem) {
+            super(problem, null, false, false);
+        }
+    }
+}

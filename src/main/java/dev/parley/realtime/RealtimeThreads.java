@@ -1,0 +1,61 @@
+package dev.parley.realtime;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+/**
+ * The threads realtime delivery runs on, made by the container's thread factory so they carry the
+ * application's context. Plain executors over managed threads, not the managed executor services: those
+ * capture the caller's context on every task, which costs more than sending a WebSocket frame (TOOLCHAIN.md).
+ */
+@ApplicationScoped
+class RealtimeThreads {
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    private ScheduledExecutorService flushing;
+    private ExecutorService busDelivery;
+    private ExecutorService catchingUp;
+
+    /** Sends outgoing frames and times batch windows; its tasks never block. */
+    synchronized ScheduledExecutorService flushing() {
+        if (flushing == null) {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, threadFactory);
+            executor.setRemoveOnCancelPolicy(true);
+            flushing = executor;
+        }
+        return flushing;
+    }
+
+    /** One thread, so events from the Redis bus are delivered in the order they arrived. */
+    synchronized ExecutorService busDelivery() {
+        if (busDelivery == null) {
+            busDelivery = Executors.newSingleThreadExecutor(threadFactory);
+        }
+        return busDelivery;
+    }
+
+    /** Reads missed messages from the database for connections that noticed a gap. */
+    synchronized ExecutorService catchingUp() {
+        if (catchingUp == null) {
+            catchingUp = Executors.newFixedThreadPool(2, threadFactory);
+        }
+        return catchingUp;
+    }
+
+    @PreDestroy
+    synchronized void shutdown() {
+        for (ExecutorService executor : new ExecutorService[] {flushing, busDelivery, catchingUp}) {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.parley.room;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+
+/** That a user belongs to a room, and how far they have read it. */
+@Entity
+@Table(name = "memberships")
+@IdClass(Membership.Key.class)
+@NamedQuery(name = Membership.MEMBER_NAMES,
+        query = "SELECT m.username FROM Membership m WHERE m.roomId = :room ORDER BY m.username")
+@NamedQuery(name = Membership.COUNT_MEMBER,
+        query = "SELECT COUNT(m) FROM Membership m WHERE m.roomId = :room AND m.username = :user")
+@NamedQuery(name = Membership.ROOMS_OF,
+        query = "SELECT r FROM Room r, Membership m WHERE m.roomId = r.id AND m.username = :user ORDER BY r.id")
+@NamedQuery(name = Membership.MEMBERS_OF_ROOMS_OF,
+        query = "SELECT m.roomId, m.username FROM Membership m WHERE m.roomId IN "
+                + "(SELECT mine.roomId FROM Membership mine WHERE mine.username = :user)")
+@NamedQuery(name = Membership.MARK_READ,
+        query = "UPDATE Membership m SET m.lastReadId = :upTo "
+                + "WHERE m.roomId = :room AND m.username = :user AND m.lastReadId < :upTo")
+public class Membership {
+
+    static final String MEMBER_NAMES = "Membership.memberNames";
+    static final String COUNT_MEMBER = "Membership.countMember";
+    static final String ROOMS_OF = "Membership.roomsOf";
+    static final String MEMBERS_OF_ROOMS_OF = "Membership.membersOfRoomsOf";
+    static final String MARK_READ = "Membership.markRead";
+
+    @Id
+    @Column(name = "room_id")
+    private String roomId;
+
+    @Id
+    private String username;
+
+    @Column(name = "joined_at", nullable = false)
+    private Instant joinedAt;
+
+    @Column(name = "last_read_id", nullable = false)
+    private long lastReadId;
+
+    protected Membership() {
+    }
+
+    Membership(String roomId, String username, Instant joinedAt) {
+        this.roomId = roomId;
+        this.username = username;
+        this.joinedAt = joinedAt;
+    }
+
+    public static class Key implements Serializable {
+        String roomId;
+        String username;
+
+        public Key() {
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && roomId.equals(key.roomId) && username.equals(key.username);
+        }
+
+        @Override
+        public int hashCode() {
+            return roomId.hashCode() * 31 + username.hashCode();
+        }
+    }
+}

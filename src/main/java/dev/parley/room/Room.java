@@ -1,0 +1,73 @@
+package dev.parley.room;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A place messages are posted to, readable only by its members. A direct room is found from its two members
+ * through {@code directKey} (the sorted pair), which is unique, so a pair never gets a second room.
+ * {@code lastMessageId} is the newest message's id; a post updates it first, which also serialises posts to
+ * one room so that ids rise in the order messages are committed.
+ */
+@Entity
+@Table(name = "rooms")
+@NamedQuery(name = Room.BY_DIRECT_KEY, query = "SELECT r FROM Room r WHERE r.directKey = :key")
+@NamedQuery(name = Room.LOCK_FOR_POST,
+        query = "UPDATE Room r SET r.lastMessageId = r.lastMessageId WHERE r.id = :room")
+@NamedQuery(name = Room.LAST_MESSAGE_ID, query = "SELECT r.lastMessageId FROM Room r WHERE r.id = :room")
+@NamedQuery(name = Room.RECORD_MESSAGE, query = "UPDATE Room r SET r.lastMessageId = :id WHERE r.id = :room")
+public class Room {
+
+    static final String BY_DIRECT_KEY = "Room.byDirectKey";
+    static final String LOCK_FOR_POST = "Room.lockForPost";
+    static final String LAST_MESSAGE_ID = "Room.lastMessageId";
+    static final String RECORD_MESSAGE = "Room.recordMessage";
+
+    @Id
+    private String id;
+
+    @Column(nullable = false)
+    private RoomKind kind;
+
+    private String name;
+
+    @Column(name = "direct_key")
+    private String directKey;
+
+    @Column(name = "created_by", nullable = false)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_message_id", nullable = false)
+    private long lastMessageId;
+
+    protected Room() {
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public RoomKind kind() {
+        return kind;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long lastMessageId() {
+        return lastMessageId;
+    }
+
+    /** The key of the direct room of two users, whichever of them asks. */
+    static String directKey(String oneUser, String otherUser) {
+        return oneUser.compareTo(otherUser) <= 0 ? oneUser + "|" + otherUser : otherUser + "|" + oneUser;
+    }
+}

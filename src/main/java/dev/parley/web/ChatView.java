@@ -1,0 +1,37 @@
+package dev.parley.web;
+
+import dev.parley.account.AccountService;
+import dev.parley.account.UserView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+
+/** What the chat page needs to know before its script takes over: who is signed in. */
+@Named
+@RequestScoped
+public class ChatView {
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    AccountService accounts;
+
+    private UserView me;
+
+    private UserView me() {
+        if (me == null) {
+            me = accounts.user(security.getCallerPrincipal().getName()).orElseThrow();
+        }
+        return me;
+    }
+
+    public String getUsername() {
+        return me().username();
+    }
+
+    public String getDisplayName() {
+        return me().displayName();
+    }
+}
