@@ -495,10 +495,6 @@ function bindControls() {
 }
 
 async function start() {
-  if (!me) {
-    location.assign(signInUrl);
-    return;
-  }
   bindControls();
   await Promise.all([loadUsers(), loadRooms()]);
   refreshSidebar();

@@ -1,0 +1,122 @@
+package dev.parley.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Parley as its run command starts it: a Payara Micro process with the safe options of TOOLCHAIN.md, the built
+ * WAR, and settings as environment variables. For tests about the process itself: restarts, and later node
+ * deaths, that an in-container deployment cannot show.
+ */
+public final class ParleyProcess implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Process process;
+    private final URI base;
+    private final Path log;
+
+    private ParleyProcess(Process process, URI base, Path log) {
+        this.process = process;
+        this.base = base;
+        this.log = log;
+    }
+
+    /** Starts a node with these environment variables and waits until it serves the sign-in page. */
+    public static ParleyProcess start(String name, Map<String, String> environment) {
+        int port = freeLoopbackPort();
+        Path log = Path.of(System.getProperty("parley.testdata", "target/it-data"), name + ".log").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.net.preferIPv4Stack=true",
+                "-Djdk.net.hosts.file=" + System.getProperty("parley.hosts", "target/hosts"),
+                "-Xmx768m",
+                "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                "--nohazelcast", "--disablephonehome",
+                "--prebootcommandfile", System.getProperty("parley.preboot", "payara-config/preboot.asadmin"),
+                "--port", Integer.toString(port),
+                "--deploy", System.getProperty("parley.war", "target/parley.war"),
+                "--contextroot", "/"));
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            ParleyProcess node = new ParleyProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/"), log);
+            node.awaitServing();
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitServing() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Parley exited while starting; see " + log);
+            }
+            try {
+                HttpResponse<Void> page = http.send(HttpRequest.newBuilder(base.resolve("signin.xhtml"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (page.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        close();
+        throw new IllegalStateException("Parley did not start within " + START_TIMEOUT + "; see " + log);
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** Stops the node the way an operator does: SIGTERM, then waits for it to exit. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
