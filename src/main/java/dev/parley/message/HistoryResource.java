@@ -1,5 +1,7 @@
 package dev.parley.message;
 
+import dev.parley.platform.ErrorCode;
+import dev.parley.platform.ParleyException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
@@ -24,8 +26,21 @@ public class HistoryResource {
     SecurityContext security;
 
     @GET
-    public List<MessageView> page(@PathParam("room") String room, @QueryParam("before") Long before,
-            @QueryParam("limit") Integer limit) {
-        return messages.history(security.getCallerPrincipal().getName(), room, before, limit);
+    public List<MessageView> page(@PathParam("room") String room, @QueryParam("before") String before,
+            @QueryParam("limit") String limit) {
+        return messages.history(security.getCallerPrincipal().getName(), room, number(before, "before"),
+                number(limit, "limit"));
+    }
+
+    /** Read here rather than by JAX-RS, which answers an unreadable query parameter with 404. */
+    private static Long number(String text, String name) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new ParleyException(ErrorCode.INVALID, "'" + name + "' must be a whole number");
+        }
     }
 }

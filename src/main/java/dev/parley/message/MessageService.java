@@ -77,16 +77,16 @@ public class MessageService {
     }
 
     /** A page of a room's history for one of its members: ids below {@code before}, oldest first. */
-    public List<MessageView> history(String reader, String roomId, Long before, Integer limit) {
+    public List<MessageView> history(String reader, String roomId, Long before, Long limit) {
         rooms.requireMember(roomId, reader);
-        int pageSize = limit == null ? DEFAULT_PAGE : limit;
+        long pageSize = limit == null ? DEFAULT_PAGE : limit;
         if (pageSize < 1) {
             throw new ParleyException(ErrorCode.INVALID, "limit must be at least 1");
         }
         List<Message> newestFirst = em.createNamedQuery(Message.NEWEST_BEFORE, Message.class)
                 .setParameter("room", roomId)
                 .setParameter("before", before == null ? Long.MAX_VALUE : before)
-                .setMaxResults(Math.min(pageSize, MAX_PAGE))
+                .setMaxResults((int) Math.min(pageSize, MAX_PAGE))
                 .getResultList();
         List<MessageView> page = new ArrayList<>(newestFirst.size());
         for (Message message : newestFirst) {

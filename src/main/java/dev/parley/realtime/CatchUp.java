@@ -59,6 +59,7 @@ class CatchUp {
         long after = afterId;
         List<Delivery> page;
         do {
+            connection.awaitOutboxBelow(Outbox.MAX_QUEUED / 2);
             page = page(room, after);
             connection.replay(room, page);
             if (!page.isEmpty()) {

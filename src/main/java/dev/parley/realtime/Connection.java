@@ -2,22 +2,21 @@ package dev.parley.realtime;
 
 import jakarta.websocket.CloseReason;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * One open WebSocket of a signed-in user, and the guarantee the protocol makes to it: each room's messages
- * arrive once, in rising id order, with none left out. It remembers the last id sent per room; a message whose
- * predecessor has not been sent yet waits (it overtook another on its way here) and, if the gap does not close
- * by itself, the missing messages are read from the database by {@link CatchUp}.
+ * arrive once, in rising id order, with none left out. {@link RoomStreams} decides what may go out; when a
+ * message waits for a predecessor that does not come by itself, {@link CatchUp} reads it from the database.
  */
 final class Connection {
+
+    private static final long REPLAY_PAGE_PATIENCE_MILLIS = 30_000;
 
     final String id = UUID.randomUUID().toString();
     final String user;
@@ -25,9 +24,8 @@ final class Connection {
     private final Outbox outbox;
     private final CatchUp catchUp;
 
-    // All below guarded by this.
-    private final Map<String, Long> lastSent = new HashMap<>();
-    private final Map<String, TreeMap<Long, Delivery>> waiting = new HashMap<>();
+    // Guarded by this.
+    private final RoomStreams streams;
     private final Set<String> catchingUp = new HashSet<>();
     private List<Delivery> heldDuringReplay;
 
@@ -36,6 +34,7 @@ final class Connection {
         this.httpSessionId = httpSessionId;
         this.outbox = outbox;
         this.catchUp = catchUp;
+        this.streams = new RoomStreams(delivery -> outbox.add(delivery.frame()));
     }
 
     void send(ServerFrame frame) {
@@ -48,106 +47,64 @@ final class Connection {
 
     /** Where each room's live stream starts for this connection: its newest message when the connection opened. */
     synchronized void startAt(Map<String, Long> newestIds) {
-        newestIds.forEach(lastSent::putIfAbsent);
+        streams.startAt(newestIds);
     }
 
     synchronized void deliver(Delivery delivery) {
         if (heldDuringReplay != null) {
             heldDuringReplay.add(delivery);
         } else {
-            accept(delivery);
+            offer(delivery);
         }
     }
 
-    private void accept(Delivery delivery) {
-        Long last = lastSent.get(delivery.room());
-        if (last != null && delivery.id() <= last) {
-            return;
-        }
-        if (last == null || delivery.previousId() <= last) {
-            emit(delivery);
-            releaseWaiting(delivery.room());
-            return;
-        }
-        waiting.computeIfAbsent(delivery.room(), room -> new TreeMap<>()).put(delivery.id(), delivery);
-        if (catchingUp.add(delivery.room())) {
+    private void offer(Delivery delivery) {
+        if (streams.offer(delivery) && catchingUp.add(delivery.room())) {
             catchUp.gapNoticed(this, delivery.room());
         }
     }
 
-    private void emit(Delivery delivery) {
-        outbox.add(delivery.frame());
-        lastSent.put(delivery.room(), delivery.id());
-    }
-
-    private void releaseWaiting(String room) {
-        TreeMap<Long, Delivery> queue = waiting.get(room);
-        while (queue != null && !queue.isEmpty()) {
-            Delivery next = queue.firstEntry().getValue();
-            long last = lastSent.get(room);
-            if (next.id() <= last) {
-                queue.pollFirstEntry();
-            } else if (next.previousId() <= last) {
-                queue.pollFirstEntry();
-                emit(next);
-            } else {
-                return;
-            }
-        }
-        waiting.remove(room);
-    }
-
-    /** The id after which messages are missing in this room, or empty when no message is waiting for them. */
     synchronized OptionalLong missingAfter(String room) {
-        TreeMap<Long, Delivery> queue = waiting.get(room);
-        if (queue == null || queue.isEmpty()) {
+        OptionalLong after = streams.missingAfter(room);
+        if (after.isEmpty()) {
             catchingUp.remove(room);
-            return OptionalLong.empty();
         }
-        return OptionalLong.of(lastSent.getOrDefault(room, 0L));
+        return after;
     }
 
-    /** Messages read from the database after {@link #missingAfter}: consecutive, so each one may go out. */
     synchronized void fill(String room, List<Delivery> fromDatabase) {
-        long last = lastSent.getOrDefault(room, 0L);
-        for (Delivery delivery : fromDatabase) {
-            if (delivery.id() > last) {
-                emit(delivery);
-                last = delivery.id();
-            }
-        }
-        releaseWaiting(room);
+        streams.fill(room, fromDatabase);
     }
 
-    /** Gives up waiting: what is queued goes out in id order. Only when the database has nothing older. */
     synchronized void releaseAll(String room) {
-        TreeMap<Long, Delivery> queue = waiting.remove(room);
-        if (queue != null) {
-            fill(room, new ArrayList<>(queue.values()));
-        }
+        streams.releaseAll(room);
         catchingUp.remove(room);
     }
 
     /**
      * Starts a resume: the client's last seen ids replace what this connection sent, and live messages are
-     * held back until the replay is done, so the client gets the replay, then {@code resumed}, then live
+     * held back until the replay is done, so the client gets the replay, then {@code resumed}, then the live
      * messages it has not had.
      */
     synchronized void beginReplay(Map<String, Long> lastSeen) {
         heldDuringReplay = new ArrayList<>();
-        lastSent.putAll(lastSeen);
-        lastSeen.keySet().forEach(waiting::remove);
+        streams.rewind(lastSeen);
     }
 
     synchronized void replay(String room, List<Delivery> page) {
-        fill(room, page);
+        streams.fill(room, page);
+    }
+
+    /** Lets the client read what was queued before more replay is added; never called holding this lock. */
+    void awaitOutboxBelow(int frames) {
+        outbox.awaitBelow(frames, REPLAY_PAGE_PATIENCE_MILLIS);
     }
 
     synchronized void endReplay() {
         send(new ServerFrame.Resumed());
         List<Delivery> held = heldDuringReplay;
         heldDuringReplay = null;
-        held.forEach(this::accept);
+        held.forEach(this::offer);
     }
 
     void close(CloseReason reason) {

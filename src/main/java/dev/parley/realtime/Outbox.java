@@ -95,6 +95,22 @@ final class Outbox {
         }
     }
 
+    /**
+     * Waits, bounded, until fewer than {@code frames} are queued: a long replay adds its pages at the pace the
+     * client reads them instead of overflowing the queue.
+     */
+    void awaitBelow(int frames, long timeoutMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (!closed && queued.get() >= frames && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     void closeBecause(CloseReason reason) {
         closed = true;
         queue.clear();

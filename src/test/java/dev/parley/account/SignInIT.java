@@ -100,6 +100,7 @@ class SignInIT {
             assertEquals("unauthenticated", reply.errorCode(), path);
         }
         assertEquals(401, stranger.direct("anyone").status());
+        assertEquals("unauthenticated", stranger.signOut().errorCode(), "signing out needs someone signed in");
     }
 
     @Test

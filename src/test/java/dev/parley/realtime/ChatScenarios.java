@@ -249,6 +249,7 @@ abstract class ChatScenarios {
                 .getValuesAs(JsonObject.class);
         assertEquals(ids.subList(1, 3), older.stream().map(m -> m.getJsonNumber("id").longValue()).toList());
         assertEquals(404, bob.history(room + "-gone", null, null).status());
+        assertEquals("invalid", bob.get("api/rooms/" + room + "/messages?before=yesterday").errorCode());
     }
 
     @Test

@@ -1,20 +1,56 @@
 package dev.parley.realtime;
 
+import static dev.parley.testing.ChatSocket.has;
+import static dev.parley.testing.ChatSocket.ofType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.parley.testing.ChatSocket;
 import dev.parley.testing.ParleyDeployment;
+import dev.parley.testing.ParleyHttp;
+import dev.parley.testing.ParleyProcess;
 import dev.parley.testing.TestServices;
+import jakarta.json.JsonObject;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
 
 /**
  * The same chat scenarios as Parley runs when it outgrows one machine: PostgreSQL for storage, Redis pub/sub
- * for fan-out and Redis for presence, real servers on 127.0.0.1.
+ * for fan-out and Redis for presence, real servers on 127.0.0.1. And one scenario only several nodes have:
+ * Alice on one node, Bob on another.
  */
 class ScaledOutChatIT extends ChatScenarios {
 
+    private static final String SCHEMA = "it_scaled_out";
+
     @Deployment(testable = false)
     static WebArchive parley() {
-        return ParleyDeployment.onPostgres(TestServices.freshPostgresSchema("it_scaled_out"))
+        return ParleyDeployment.onPostgres(TestServices.freshPostgresSchema(SCHEMA))
                 .with("parley.redis.url", TestServices.REDIS_URL)
                 .archive();
+    }
+
+    @Test
+    void aliceOnOneNodeReachesBobOnAnother() {
+        Map<String, String> sameServices = Map.of(
+                "PARLEY_DB_URL", TestServices.postgresUrl(SCHEMA),
+                "PARLEY_DB_USER", TestServices.POSTGRES_USER,
+                "PARLEY_REDIS_URL", TestServices.REDIS_URL);
+        try (ParleyProcess secondNode = ParleyProcess.start("scaled-out-second-node", sameServices)) {
+            ParleyHttp bobThere = ParleyHttp.signedIn(secondNode.base(), bob.username());
+            try (ChatSocket aliceHere = ChatSocket.open(alice); ChatSocket bobThereSocket = ChatSocket.open(bobThere)) {
+                aliceHere.await("ready");
+                bobThereSocket.await("ready");
+                aliceHere.await(ofType("presence").and(has("user", bob.username())).and(has("online", true)));
+
+                String clientId = aliceHere.sendMessage(room, "across nodes");
+                JsonObject received = bobThereSocket.await(ofType("message").and(has("clientId", clientId)));
+                assertEquals("across nodes", received.getString("body"));
+
+                String reply = bobThereSocket.sendMessage(room, "and back");
+                aliceHere.await(ofType("message").and(has("clientId", reply)));
+            }
+        }
     }
 }

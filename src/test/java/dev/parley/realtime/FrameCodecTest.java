@@ -1,0 +1,65 @@
+package dev.parley.realtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.message.MessageView;
+import dev.parley.platform.ErrorCode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FrameCodecTest {
+
+    @Test
+    void readsEveryClientFrameOfTheProtocol() throws Exception {
+        assertEquals(new ClientFrame.Send("r1", "c1", "hello"),
+                FrameCodec.decode("{\"body\":\"hello\",\"type\":\"send\",\"room\":\"r1\",\"clientId\":\"c1\"}"));
+        assertEquals(new ClientFrame.Resume(Map.of("r1", 12L, "r2", 0L)),
+                FrameCodec.decode("{\"type\":\"resume\",\"rooms\":{\"r1\":12,\"r2\":0}}"));
+        assertEquals(new ClientFrame.Typing("r1"), FrameCodec.decode("{\"type\":\"typing\",\"room\":\"r1\"}"));
+        assertEquals(new ClientFrame.Read("r1", 5), FrameCodec.decode("{\"type\":\"read\",\"room\":\"r1\",\"upTo\":5}"));
+        assertEquals(new ClientFrame.Ping(), FrameCodec.decode("{\"type\":\"ping\",\"extra\":true}"));
+    }
+
+    @Test
+    void saysWhatIsWrongWithAFrameItCannotRead() {
+        assertProblem("not valid JSON", "{\"type\":");
+        assertProblem("one JSON object", "[{\"type\":\"ping\"}]");
+        assertProblem("Unknown frame type 'dance'", "{\"type\":\"dance\"}");
+        assertProblem("'body'", "{\"type\":\"send\",\"room\":\"r\",\"clientId\":\"c\"}");
+        assertProblem("'room'", "{\"type\":\"send\",\"room\":7,\"clientId\":\"c\",\"body\":\"b\"}");
+        assertProblem("whole number", "{\"type\":\"resume\",\"rooms\":{\"r\":-1}}");
+        assertProblem("whole number", "{\"type\":\"resume\",\"rooms\":{\"r\":1.5}}");
+        assertProblem("'upTo'", "{\"type\":\"read\",\"room\":\"r\"}");
+    }
+
+    private static void assertProblem(String expected, String frame) {
+        FrameCodec.MalformedFrame problem = assertThrows(FrameCodec.MalformedFrame.class,
+                () -> FrameCodec.decode(frame));
+        assertTrue(problem.getMessage().contains(expected), problem.getMessage());
+    }
+
+    @Test
+    void writesServerFramesAsTheProtocolShowsThem() {
+        MessageView message = new MessageView(42, "r1", "alice", "<b>hi</b> \"there\"", "2026-11-24T22:43:00.123Z", "c1");
+        assertEquals("{\"type\":\"message\",\"id\":42,\"room\":\"r1\",\"sender\":\"alice\",\"body\":\"<b>hi</b> \\\"there\\\"\","
+                + "\"sentAt\":\"2026-11-24T22:43:00.123Z\",\"clientId\":\"c1\"}",
+                FrameCodec.encode(new ServerFrame.Message(message)));
+        assertEquals("{\"type\":\"ack\",\"clientId\":\"c1\",\"id\":42,\"room\":\"r1\",\"sentAt\":\"2026-11-24T22:43:00.123Z\"}",
+                FrameCodec.encode(ServerFrame.Ack.of(message)));
+        assertEquals("{\"type\":\"error\",\"code\":\"not_member\",\"message\":\"no\",\"clientId\":\"c1\"}",
+                FrameCodec.encode(new ServerFrame.Error(ErrorCode.NOT_MEMBER, "no", "c1", null)));
+        assertEquals("{\"type\":\"presence\",\"user\":\"bob\",\"online\":false}",
+                FrameCodec.encode(new ServerFrame.Presence("bob", false)));
+    }
+
+    @Test
+    void busEventsSurviveTheTripThroughRedis() {
+        var posted = new dev.parley.message.MessagePosted(
+                new MessageView(7, "r", "alice", "hi", "2026-11-24T22:43:00.123Z", "c"), 3, java.util.List.of("alice", "bob"));
+        assertEquals(new BusEvent.MessageEvent(posted), BusCodec.decode(BusCodec.encode(new BusEvent.MessageEvent(posted))));
+        assertEquals(new BusEvent.PresenceEvent("bob", true),
+                BusCodec.decode(BusCodec.encode(new BusEvent.PresenceEvent("bob", true))));
+    }
+}
