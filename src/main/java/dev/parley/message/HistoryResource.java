@@ -5,15 +5,21 @@ import dev.parley.platform.ParleyException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import dev.parley.api.JsonBodies;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** A room's history, a page at a time, newest page first: {@code GET /api/rooms/{id}/messages?before=&limit=}. */
+/** A room's messages: history a page at a time ({@code ?before=&after=&limit=}), and editing or deleting one's own. */
 @Path("rooms/{room}/messages")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,13 +33,31 @@ public class HistoryResource {
 
     @GET
     public List<MessageView> page(@PathParam("room") String room, @QueryParam("before") String before,
-            @QueryParam("limit") String limit) {
-        return messages.history(security.getCallerPrincipal().getName(), room, number(before, "before"),
+            @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        return messages.history(caller(), room, number(before, "before"), number(after, "after"),
                 number(limit, "limit"));
     }
 
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MessageView edit(@PathParam("room") String room, @PathParam("id") String id, JsonObject body) {
+        return messages.edit(caller(), room, number(id, "id"), JsonBodies.optionalString(body, "body"));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("room") String room, @PathParam("id") String id) {
+        messages.delete(caller(), room, number(id, "id"));
+        return Response.noContent().build();
+    }
+
+    private String caller() {
+        return security.getCallerPrincipal().getName();
+    }
+
     /** Read here rather than by JAX-RS, which answers an unreadable query parameter with 404. */
-    private static Long number(String text, String name) {
+    static Long number(String text, String name) {
         if (text == null || text.isEmpty()) {
             return null;
         }

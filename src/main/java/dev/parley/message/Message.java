@@ -1,5 +1,6 @@
 package dev.parley.message;
 
+import dev.parley.platform.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -20,6 +21,7 @@ import java.time.Instant;
         query = "SELECT m FROM Message m WHERE m.sender = :sender AND m.clientId = :clientId")
 @NamedQuery(name = Message.NEWEST_BEFORE,
         query = "SELECT m FROM Message m WHERE m.roomId = :room AND m.id < :before ORDER BY m.id DESC")
+@NamedQuery(name = Message.BY_IDS, query = "SELECT m FROM Message m WHERE m.id IN :ids ORDER BY m.id DESC")
 @NamedQuery(name = Message.OLDEST_AFTER,
         query = "SELECT m FROM Message m WHERE m.roomId = :room AND m.id > :after ORDER BY m.id ASC")
 public class Message {
@@ -27,6 +29,7 @@ public class Message {
     static final String BY_CLIENT_ID = "Message.byClientId";
     static final String NEWEST_BEFORE = "Message.newestBefore";
     static final String OLDEST_AFTER = "Message.oldestAfter";
+    static final String BY_IDS = "Message.byIds";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -49,6 +52,12 @@ public class Message {
 
     @Column(name = "prev_id", nullable = false)
     private long previousId;
+
+    @Column(name = "edited_at")
+    private Instant editedAt;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
 
     protected Message() {
     }
@@ -74,7 +83,28 @@ public class Message {
         return previousId;
     }
 
+    boolean isFrom(String username) {
+        return sender.equals(username);
+    }
+
+    boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    /** Replaces the text; the message keeps its place and its id, and says it was edited. */
+    void edit(MessageBody newBody, Instant now) {
+        this.body = newBody.text();
+        this.editedAt = now;
+    }
+
+    /** Erases the text for good: what is left is a tombstone that keeps the history's shape. */
+    void delete(Instant now) {
+        this.body = "";
+        this.deletedAt = now;
+    }
+
     MessageView view() {
-        return new MessageView(id, roomId, sender, body, dev.parley.platform.Timestamps.format(sentAt), clientId);
+        return new MessageView(id, roomId, sender, body, Timestamps.format(sentAt), clientId,
+                editedAt == null ? null : Timestamps.format(editedAt), deletedAt == null ? null : Boolean.TRUE);
     }
 }

@@ -1,9 +1,11 @@
 package dev.parley.message;
 
+import dev.parley.platform.DatabaseSettings;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyConfig;
 import dev.parley.platform.ParleyException;
 import dev.parley.room.RoomService;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -23,6 +25,7 @@ public class MessageService {
     public static final int DEFAULT_PAGE = 50;
     public static final int MAX_PAGE = 200;
     static final int MAX_CLIENT_ID = 100;
+    static final int MAX_SEARCH = 200;
 
     @PersistenceContext
     EntityManager em;
@@ -36,7 +39,16 @@ public class MessageService {
     @Inject
     Event<MessagePosted> posted;
 
+    @Inject
+    Event<MessageEdited> edited;
+
     private final Clock clock = Clock.systemUTC();
+    private MessageSearch search;
+
+    @PostConstruct
+    void chooseSearch() {
+        search = DatabaseSettings.fromConfig().isSqlite() ? new SqliteMessageSearch(em) : new PostgresMessageSearch(em);
+    }
 
     /**
      * Stores a message in one transaction: lock the room, check membership, find an earlier post with the same
@@ -47,9 +59,6 @@ public class MessageService {
         MessageBody body = MessageBody.of(typedBody, config.maxMessageLength());
         requireClientId(clientId);
         long previousId = rooms.lockForNewMessage(roomId);
-        if (previousId < 0) {
-            throw new ParleyException(ErrorCode.UNKNOWN_ROOM, "There is no room " + roomId);
-        }
         List<String> members = rooms.memberNames(roomId);
         if (!members.contains(sender)) {
             throw new ParleyException(ErrorCode.NOT_MEMBER, "You are not a member of room " + roomId);
@@ -76,24 +85,98 @@ public class MessageService {
         }
     }
 
-    /** A page of a room's history for one of its members: ids below {@code before}, oldest first. */
-    public List<MessageView> history(String reader, String roomId, Long before, Long limit) {
+    /**
+     * A page of a room's history for one of its members, oldest first: the newest messages below {@code before}
+     * (scrolling back), or the oldest above {@code after} (reading forward from a search hit). Keyset paging by
+     * id, so a page costs the same however deep it is.
+     */
+    public List<MessageView> history(String reader, String roomId, Long before, Long after, Long limit) {
         rooms.requireMember(roomId, reader);
-        long pageSize = limit == null ? DEFAULT_PAGE : limit;
-        if (pageSize < 1) {
-            throw new ParleyException(ErrorCode.INVALID, "limit must be at least 1");
+        int pageSize = pageSize(limit);
+        if (after != null) {
+            if (before != null) {
+                throw new ParleyException(ErrorCode.INVALID, "Give 'before' or 'after', not both");
+            }
+            return em.createNamedQuery(Message.OLDEST_AFTER, Message.class)
+                    .setParameter("room", roomId).setParameter("after", after).setMaxResults(pageSize)
+                    .getResultStream().map(Message::view).toList();
         }
-        List<Message> newestFirst = em.createNamedQuery(Message.NEWEST_BEFORE, Message.class)
+        List<MessageView> page = new ArrayList<>(em.createNamedQuery(Message.NEWEST_BEFORE, Message.class)
                 .setParameter("room", roomId)
                 .setParameter("before", before == null ? Long.MAX_VALUE : before)
-                .setMaxResults((int) Math.min(pageSize, MAX_PAGE))
-                .getResultList();
-        List<MessageView> page = new ArrayList<>(newestFirst.size());
-        for (Message message : newestFirst) {
-            page.add(message.view());
-        }
+                .setMaxResults(pageSize)
+                .getResultStream().map(Message::view).toList());
         Collections.reverse(page);
         return page;
+    }
+
+    private static int pageSize(Long limit) {
+        long size = limit == null ? DEFAULT_PAGE : limit;
+        if (size < 1) {
+            throw new ParleyException(ErrorCode.INVALID, "limit must be at least 1");
+        }
+        return (int) Math.min(size, MAX_PAGE);
+    }
+
+    /** Messages of the reader's rooms (or one of them) containing every word, newest first, below {@code before}. */
+    public List<MessageView> search(String reader, String words, String roomId, Long before, Long limit) {
+        if (words == null || words.isBlank()) {
+            throw new ParleyException(ErrorCode.INVALID, "Search for at least one word: q=...");
+        }
+        if (words.length() > MAX_SEARCH) {
+            throw new ParleyException(ErrorCode.INVALID, "A search is at most " + MAX_SEARCH + " characters");
+        }
+        if (roomId != null) {
+            rooms.requireMember(roomId, reader);
+        }
+        List<Long> ids = search.newestMatching(reader, words.strip(), roomId,
+                before == null ? Long.MAX_VALUE : before, pageSize(limit));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery(Message.BY_IDS, Message.class).setParameter("ids", ids)
+                .getResultStream().map(Message::view).toList();
+    }
+
+    /** The sender changes their message's text; every member sees the change. */
+    @Transactional
+    public MessageView edit(String editor, String roomId, long messageId, String typedBody) {
+        MessageBody body = MessageBody.of(typedBody, config.maxMessageLength());
+        Message message = ownMessage(editor, roomId, messageId);
+        if (message.isDeleted()) {
+            throw new ParleyException(ErrorCode.UNKNOWN_MESSAGE, "That message was deleted");
+        }
+        message.edit(body, clock.instant());
+        em.flush();
+        MessageView view = message.view();
+        edited.fire(new MessageEdited(view, rooms.memberNames(roomId)));
+        return view;
+    }
+
+    /** The sender deletes their message: its text is erased from the database, a tombstone remains. */
+    @Transactional
+    public void delete(String deleter, String roomId, long messageId) {
+        Message message = ownMessage(deleter, roomId, messageId);
+        if (message.isDeleted()) {
+            return;
+        }
+        message.delete(clock.instant());
+        em.flush();
+        edited.fire(new MessageEdited(message.view(), rooms.memberNames(roomId)));
+    }
+
+    private Message ownMessage(String user, String roomId, long messageId) {
+        // A write first, so SQLite takes its write lock before this transaction reads (see RoomService).
+        rooms.lockForChange(roomId);
+        rooms.requireMember(roomId, user);
+        Message message = em.find(Message.class, messageId);
+        if (message == null || !message.roomId().equals(roomId)) {
+            throw new ParleyException(ErrorCode.UNKNOWN_MESSAGE, "There is no message " + messageId + " in this room");
+        }
+        if (!message.isFrom(user)) {
+            throw new ParleyException(ErrorCode.NOT_ALLOWED, "Only its sender can change a message");
+        }
+        return message;
     }
 
     /**

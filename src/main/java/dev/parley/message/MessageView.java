@@ -1,5 +1,13 @@
 package dev.parley.message;
 
-/** A message as clients see it: {@code {"id","room","sender","body","sentAt","clientId"}}. */
-public record MessageView(long id, String room, String sender, String body, String sentAt, String clientId) {
+/**
+ * A message as clients see it: {@code {"id","room","sender","body","sentAt","clientId"}}, plus {@code editedAt}
+ * once edited and {@code deleted: true} (with an empty body) once deleted. Absent fields are left out.
+ */
+public record MessageView(long id, String room, String sender, String body, String sentAt, String clientId,
+        String editedAt, Boolean deleted) {
+
+    public MessageView(long id, String room, String sender, String body, String sentAt, String clientId) {
+        this(id, room, sender, body, sentAt, clientId, null, null);
+    }
 }

@@ -13,6 +13,9 @@ public enum ErrorCode {
     UNKNOWN_USER("unknown_user", 404),
     UNKNOWN_ROOM("unknown_room", 404),
     NOT_MEMBER("not_member", 403),
+    /** A member asked for something only another member may do (edit someone else's message, remove a member). */
+    NOT_ALLOWED("not_allowed", 403),
+    UNKNOWN_MESSAGE("unknown_message", 404),
     BAD_REQUEST("bad_request", 400),
     TOO_LARGE("too_large", 413),
     RATE_LIMITED("rate_limited", 429),

@@ -5,6 +5,7 @@ import dev.parley.message.MessageView;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.StringReader;
@@ -30,10 +31,20 @@ final class BusCodec {
             return Json.createObjectBuilder().add("kind", "presence").add("user", presence.user())
                     .add("online", presence.online()).build().toString();
         }
-        if (event instanceof BusEvent.TypingEvent typing) {
-            return Json.createObjectBuilder().add("kind", "typing").add("room", typing.room())
-                    .add("user", typing.user()).add("members", array(typing.members()))
-                    .add("fromConnection", typing.fromConnection()).build().toString();
+        if (event instanceof BusEvent.Notice notice) {
+            JsonObjectBuilder json = Json.createObjectBuilder().add("kind", "notice")
+                    .add("users", array(notice.users())).add("frame", notice.frame())
+                    .add("joinedAfter", notice.joinedAfter());
+            if (notice.exceptConnection() != null) {
+                json.add("exceptConnection", notice.exceptConnection());
+            }
+            if (notice.joinedRoom() != null) {
+                json.add("joinedRoom", notice.joinedRoom());
+            }
+            if (notice.leftRoom() != null) {
+                json.add("leftRoom", notice.leftRoom());
+            }
+            return json.build().toString();
         }
         throw new IllegalArgumentException("No encoding for " + event);
     }
@@ -50,8 +61,9 @@ final class BusCodec {
                             json.getString("clientId")),
                     json.getJsonNumber("previousId").longValue(), strings(json, "members")));
             case "presence" -> new BusEvent.PresenceEvent(json.getString("user"), json.getBoolean("online"));
-            case "typing" -> new BusEvent.TypingEvent(json.getString("room"), json.getString("user"),
-                    strings(json, "members"), json.getString("fromConnection"));
+            case "notice" -> new BusEvent.Notice(strings(json, "users"), json.getString("frame"),
+                    json.getString("exceptConnection", null), json.getString("joinedRoom", null),
+                    json.getJsonNumber("joinedAfter").longValue(), json.getString("leftRoom", null));
             default -> throw new IllegalArgumentException("Unknown bus event " + text);
         };
     }

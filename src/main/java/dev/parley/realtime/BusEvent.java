@@ -6,13 +6,26 @@ import java.util.List;
 /** What nodes tell each other over the {@link Bus}. Each node delivers it to its own open connections. */
 sealed interface BusEvent {
 
+    /** A new message: delivered in order, gap-checked, to every member's connections. */
     record MessageEvent(MessagePosted posted) implements BusEvent {
     }
 
+    /** Someone came online or went offline: told to every connection. */
     record PresenceEvent(String user, boolean online) implements BusEvent {
     }
 
-    /** {@code fromConnection} is left out of the delivery: the typist's own tab needs no telling. */
-    record TypingEvent(String room, String user, List<String> members, String fromConnection) implements BusEvent {
+    /**
+     * Any other frame for some users' connections, encoded once where it happened: edits, deletions, typing,
+     * read markers, membership changes. {@code exceptConnection} (nullable) is left out, e.g. the typist's own
+     * tab. When {@code joinedRoom} is set, each connection starts that room's live stream after
+     * {@code joinedAfter} (the room's newest message when they joined), so ordering holds from their first message;
+     * when {@code leftRoom} is set, connections forget that room, so nothing of it reaches them any more.
+     */
+    record Notice(List<String> users, String frame, String exceptConnection, String joinedRoom, long joinedAfter,
+            String leftRoom) implements BusEvent {
+
+        static Notice to(List<String> users, ServerFrame frame) {
+            return new Notice(users, FrameCodec.encode(frame), null, null, 0, null);
+        }
     }
 }

@@ -124,8 +124,8 @@ public class ChatEndpoint {
 
     private void typing(ClientFrame.Typing typing) {
         rooms.requireMember(typing.room(), connection.user);
-        bus.publish(new BusEvent.TypingEvent(typing.room(), connection.user, rooms.memberNames(typing.room()),
-                connection.id));
+        bus.publish(new BusEvent.Notice(rooms.memberNames(typing.room()),
+                FrameCodec.encode(new ServerFrame.Typing(typing.room(), connection.user)), connection.id, null, 0, null));
     }
 
     /** The one place a refusal becomes an {@code error} frame. */

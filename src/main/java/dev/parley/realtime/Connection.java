@@ -50,6 +50,15 @@ final class Connection {
         streams.startAt(newestIds);
     }
 
+    /** The user left the room: nothing of it may reach this connection any more, nor be caught up later. */
+    synchronized void forget(String room) {
+        streams.forget(room);
+        catchingUp.remove(room);
+        if (heldDuringReplay != null) {
+            heldDuringReplay.removeIf(delivery -> delivery.room().equals(room));
+        }
+    }
+
     synchronized void deliver(Delivery delivery) {
         if (heldDuringReplay != null) {
             heldDuringReplay.add(delivery);

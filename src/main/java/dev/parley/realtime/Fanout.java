@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Map;
 
 /**
  * The last step of every event's path: from the bus to this node's open connections. A message goes to every
@@ -31,12 +32,20 @@ class Fanout {
         } else if (event instanceof BusEvent.PresenceEvent presence) {
             String frame = FrameCodec.encode(new ServerFrame.Presence(presence.user(), presence.online()));
             connections.all().forEach(connection -> connection.sendEncoded(frame));
-        } else if (event instanceof BusEvent.TypingEvent typing) {
-            String frame = FrameCodec.encode(new ServerFrame.Typing(typing.room(), typing.user()));
-            for (String member : typing.members()) {
-                connections.of(member).stream()
-                        .filter(connection -> !connection.id.equals(typing.fromConnection()))
-                        .forEach(connection -> connection.sendEncoded(frame));
+        } else if (event instanceof BusEvent.Notice notice) {
+            for (String user : notice.users()) {
+                for (Connection connection : connections.of(user)) {
+                    if (connection.id.equals(notice.exceptConnection())) {
+                        continue;
+                    }
+                    if (notice.joinedRoom() != null) {
+                        connection.startAt(Map.of(notice.joinedRoom(), notice.joinedAfter()));
+                    }
+                    if (notice.leftRoom() != null) {
+                        connection.forget(notice.leftRoom());
+                    }
+                    connection.sendEncoded(notice.frame());
+                }
             }
         }
     }

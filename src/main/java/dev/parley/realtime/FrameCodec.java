@@ -2,6 +2,8 @@ package dev.parley.realtime;
 
 import dev.parley.message.MessageView;
 import jakarta.json.Json;
+import dev.parley.room.RoomView;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -106,6 +108,23 @@ final class FrameCodec {
             }
             return json;
         }
+        if (frame instanceof ServerFrame.Changed changed) {
+            MessageView message = changed.message();
+            if (Boolean.TRUE.equals(message.deleted())) {
+                return typed("deleted").add("room", message.room()).add("id", message.id());
+            }
+            return typed("edited").add("room", message.room()).add("id", message.id()).add("body", message.body())
+                    .add("editedAt", message.editedAt());
+        }
+        if (frame instanceof ServerFrame.Room room) {
+            return typed("room").add("room", room(room.room()));
+        }
+        if (frame instanceof ServerFrame.Removed removed) {
+            return typed("removed").add("room", removed.room());
+        }
+        if (frame instanceof ServerFrame.Read read) {
+            return typed("read").add("room", read.room()).add("upTo", read.upTo());
+        }
         if (frame instanceof ServerFrame.Ready ready) {
             return typed("ready").add("user", ready.user());
         }
@@ -119,8 +138,30 @@ final class FrameCodec {
     }
 
     private static JsonObjectBuilder message(MessageView message) {
-        return typed("message").add("id", message.id()).add("room", message.room()).add("sender", message.sender())
-                .add("body", message.body()).add("sentAt", message.sentAt()).add("clientId", message.clientId());
+        JsonObjectBuilder json = typed("message").add("id", message.id()).add("room", message.room())
+                .add("sender", message.sender()).add("body", message.body()).add("sentAt", message.sentAt())
+                .add("clientId", message.clientId());
+        if (message.editedAt() != null) {
+            json.add("editedAt", message.editedAt());
+        }
+        if (Boolean.TRUE.equals(message.deleted())) {
+            json.add("deleted", true);
+        }
+        return json;
+    }
+
+    private static JsonObjectBuilder room(RoomView room) {
+        JsonArrayBuilder members = Json.createArrayBuilder();
+        room.members().forEach(members::add);
+        JsonObjectBuilder json = Json.createObjectBuilder().add("id", room.id()).add("kind", room.kind())
+                .add("members", members).add("lastMessageId", room.lastMessageId());
+        if (room.name() != null) {
+            json.add("name", room.name());
+        }
+        if (room.createdBy() != null) {
+            json.add("createdBy", room.createdBy());
+        }
+        return json;
     }
 
     private static JsonObjectBuilder typed(String type) {

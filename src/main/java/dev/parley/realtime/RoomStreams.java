@@ -33,6 +33,11 @@ final class RoomStreams {
         lastSeen.keySet().forEach(waiting::remove);
     }
 
+    void forget(String room) {
+        lastSent.remove(room);
+        waiting.remove(room);
+    }
+
     /** Sends the message now, later, or never; true when it has to wait for a missing predecessor. */
     boolean offer(Delivery delivery) {
         Long last = lastSent.get(delivery.room());

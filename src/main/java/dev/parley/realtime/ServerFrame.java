@@ -2,6 +2,7 @@ package dev.parley.realtime;
 
 import dev.parley.message.MessageView;
 import dev.parley.platform.ErrorCode;
+import dev.parley.room.RoomView;
 
 /** The frames Parley sends over {@code /ws}; see docs/protocol.md. Encoded by {@link FrameCodec}. */
 sealed interface ServerFrame {
@@ -29,6 +30,22 @@ sealed interface ServerFrame {
         static Error of(ErrorCode code, String message) {
             return new Error(code, message, null, null);
         }
+    }
+
+    /** A message was edited or deleted: the client replaces it in place. */
+    record Changed(MessageView message) implements ServerFrame {
+    }
+
+    /** A room appeared for the user, or its members changed. */
+    record Room(RoomView room) implements ServerFrame {
+    }
+
+    /** The user is no longer a member of the room. */
+    record Removed(String room) implements ServerFrame {
+    }
+
+    /** The user read up to {@code upTo} in another tab. */
+    record Read(String room, long upTo) implements ServerFrame {
     }
 
     record Pong() implements ServerFrame {

@@ -22,6 +22,8 @@ import java.time.Instant;
 @NamedQuery(name = Membership.MEMBERS_OF_ROOMS_OF,
         query = "SELECT m.roomId, m.username FROM Membership m WHERE m.roomId IN "
                 + "(SELECT mine.roomId FROM Membership mine WHERE mine.username = :user)")
+@NamedQuery(name = Membership.READ_MARKERS_OF,
+        query = "SELECT m.roomId, m.lastReadId FROM Membership m WHERE m.username = :user")
 @NamedQuery(name = Membership.MARK_READ,
         query = "UPDATE Membership m SET m.lastReadId = :upTo "
                 + "WHERE m.roomId = :room AND m.username = :user AND m.lastReadId < :upTo")
@@ -32,6 +34,7 @@ public class Membership {
     static final String ROOMS_OF = "Membership.roomsOf";
     static final String MEMBERS_OF_ROOMS_OF = "Membership.membersOfRoomsOf";
     static final String MARK_READ = "Membership.markRead";
+    static final String READ_MARKERS_OF = "Membership.readMarkersOf";
 
     @Id
     @Column(name = "room_id")
@@ -53,6 +56,13 @@ public class Membership {
         this.roomId = roomId;
         this.username = username;
         this.joinedAt = joinedAt;
+    }
+
+    static Key key(String roomId, String username) {
+        Key key = new Key();
+        key.roomId = roomId;
+        key.username = username;
+        return key;
     }
 
     public static class Key implements Serializable {

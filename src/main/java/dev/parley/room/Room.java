@@ -1,5 +1,7 @@
 package dev.parley.room;
 
+import dev.parley.platform.ErrorCode;
+import dev.parley.platform.ParleyException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -48,6 +50,32 @@ public class Room {
     private long lastMessageId;
 
     protected Room() {
+    }
+
+    static Room group(String id, String name, String createdBy, Instant createdAt) {
+        Room room = new Room();
+        room.id = id;
+        room.kind = RoomKind.GROUP;
+        room.name = name;
+        room.createdBy = createdBy;
+        room.createdAt = createdAt;
+        return room;
+    }
+
+    /** Any member may add people to a group; a direct room is its two people and no one else. */
+    void requireGroup() {
+        if (kind != RoomKind.GROUP) {
+            throw new ParleyException(ErrorCode.INVALID, "A direct room has exactly its two people");
+        }
+    }
+
+    /** Only the creator removes others; anyone may remove themselves, which is leaving. */
+    boolean mayRemove(String remover, String member) {
+        return remover.equals(member) || remover.equals(createdBy);
+    }
+
+    public String createdBy() {
+        return createdBy;
     }
 
     public String id() {

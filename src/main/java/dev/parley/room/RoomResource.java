@@ -3,13 +3,20 @@ package dev.parley.room;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import dev.parley.api.JsonBodies;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** The caller's rooms: {@code /api/rooms}. */
+/** The caller's rooms ({@code /api/rooms}): listing them, creating group rooms, adding and removing members. */
 @Path("rooms")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,6 +31,28 @@ public class RoomResource {
     @GET
     public List<RoomView> myRooms() {
         return rooms.roomsOf(caller());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(JsonObject body) {
+        RoomView room = rooms.createGroup(caller(), JsonBodies.optionalString(body, "name"),
+                JsonBodies.strings(body, "members"));
+        return Response.status(Response.Status.CREATED).entity(room).build();
+    }
+
+    @POST
+    @Path("{room}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RoomView addMember(@PathParam("room") String room, JsonObject body) {
+        return rooms.addMember(caller(), room, JsonBodies.optionalString(body, "username"));
+    }
+
+    @DELETE
+    @Path("{room}/members/{username}")
+    public Response removeMember(@PathParam("room") String room, @PathParam("username") String username) {
+        rooms.removeMember(caller(), room, username);
+        return Response.noContent().build();
     }
 
     private String caller() {

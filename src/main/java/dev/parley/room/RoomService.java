@@ -4,6 +4,7 @@ import dev.parley.account.AccountService;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +28,14 @@ public class RoomService {
     @Inject
     AccountService accounts;
 
+    @Inject
+    Event<MembershipChanged> membershipChanged;
+
+    @Inject
+    Event<ReadMarked> readMarked;
+
+    static final int MAX_NAME = 80;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
@@ -45,14 +54,101 @@ public class RoomService {
                         + "last_message_id) VALUES (?1, 'direct', ?2, ?3, ?4, 0) ON CONFLICT (direct_key) DO NOTHING")
                 .setParameter(1, id).setParameter(2, key).setParameter(3, caller).setParameter(4, now.toEpochMilli())
                 .executeUpdate();
+        List<String> pair = List.copyOf(new TreeSet<>(List.of(caller, other)));
         if (created == 1) {
-            for (String member : new TreeSet<>(List.of(caller, other))) {
-                em.persist(new Membership(id, member, now));
-            }
+            pair.forEach(member -> em.persist(new Membership(id, member, now)));
             em.flush();
         }
         Room room = em.createNamedQuery(Room.BY_DIRECT_KEY, Room.class).setParameter("key", key).getSingleResult();
+        if (created == 1) {
+            membershipChanged.fire(new MembershipChanged(RoomView.announced(room, pair), pair, List.of()));
+        }
         return RoomView.of(room, memberNames(room.id()));
+    }
+
+    /** A named room of the caller and the people they chose. */
+    @Transactional
+    public RoomView createGroup(String caller, String typedName, List<String> typedMembers) {
+        String name = typedName == null ? "" : typedName.strip();
+        if (name.isEmpty() || name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+            throw new ParleyException(ErrorCode.INVALID, "A room name is 1 to " + MAX_NAME + " printable characters");
+        }
+        TreeSet<String> members = new TreeSet<>(List.of(caller));
+        for (String typed : typedMembers) {
+            members.add(existingUser(typed));
+        }
+        Instant now = clock.instant();
+        Room room = Room.group(RoomIds.next(), name, caller, now);
+        em.persist(room);
+        // Rooms and memberships are not mapped as a relationship, so EclipseLink cannot order the inserts itself.
+        em.flush();
+        members.forEach(member -> em.persist(new Membership(room.id(), member, now)));
+        em.flush();
+        List<String> all = List.copyOf(members);
+        membershipChanged.fire(new MembershipChanged(RoomView.announced(room, all), all, List.of()));
+        return RoomView.of(room, all);
+    }
+
+    /** Any member adds someone to a group room; adding a member again changes nothing. */
+    @Transactional
+    public RoomView addMember(String caller, String roomId, String typedUsername) {
+        Room room = lockedRoom(roomId);
+        requireMember(roomId, caller);
+        room.requireGroup();
+        String username = existingUser(typedUsername);
+        if (!isMember(roomId, username)) {
+            em.persist(new Membership(roomId, username, clock.instant()));
+            em.flush();
+            List<String> members = memberNames(roomId);
+            membershipChanged.fire(new MembershipChanged(RoomView.announced(room, members), List.of(username),
+                    List.of()));
+        }
+        return RoomView.of(room, memberNames(roomId));
+    }
+
+    /** The creator removes a member, or a member leaves. They stop receiving the room at once. */
+    @Transactional
+    public void removeMember(String caller, String roomId, String typedUsername) {
+        Room room = lockedRoom(roomId);
+        requireMember(roomId, caller);
+        room.requireGroup();
+        String username = typedUsername == null ? "" : typedUsername.toLowerCase(java.util.Locale.ROOT);
+        if (!room.mayRemove(caller, username)) {
+            throw new ParleyException(ErrorCode.NOT_ALLOWED, "Only the room's creator can remove others");
+        }
+        Membership membership = em.find(Membership.class, Membership.key(roomId, username));
+        if (membership == null) {
+            throw new ParleyException(ErrorCode.UNKNOWN_USER, username + " is not in this room");
+        }
+        em.remove(membership);
+        em.flush();
+        List<String> members = memberNames(roomId);
+        membershipChanged.fire(new MembershipChanged(RoomView.announced(room, members), List.of(),
+                List.of(username)));
+    }
+
+    private String existingUser(String typed) {
+        String username = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+        if (accounts.find(username).isEmpty()) {
+            throw new ParleyException(ErrorCode.UNKNOWN_USER, "There is no user " + typed);
+        }
+        return username;
+    }
+
+    /** The room, after taking its lock (see {@link #lockForChange}); unknown_room when there is none. */
+    private Room lockedRoom(String roomId) {
+        lockForChange(roomId);
+        return em.find(Room.class, roomId);
+    }
+
+    /**
+     * Takes the room's lock as a transaction's first statement: PostgreSQL's row lock, SQLite's write lock, both
+     * before anything is read. Throws unknown_room when there is no such room.
+     */
+    public void lockForChange(String roomId) {
+        if (em.createNamedQuery(Room.LOCK_FOR_POST).setParameter("room", roomId).executeUpdate() == 0) {
+            throw new ParleyException(ErrorCode.UNKNOWN_ROOM, "There is no room " + roomId);
+        }
     }
 
     /** Throws unless the room exists and the user is one of its members. */
@@ -85,8 +181,14 @@ public class RoomService {
             members.computeIfAbsent((String) row[0], room -> new ArrayList<>()).add((String) row[1]);
         }
         Map<String, Long> unread = unreadCounts(username);
+        Map<String, Long> readUpTo = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(Membership.READ_MARKERS_OF, Object[].class)
+                .setParameter("user", username).getResultList()) {
+            readUpTo.put((String) row[0], ((Number) row[1]).longValue());
+        }
         return rooms.stream()
-                .map(room -> RoomView.listed(room, sorted(members.get(room.id())), unread.getOrDefault(room.id(), 0L)))
+                .map(room -> RoomView.listed(room, sorted(members.get(room.id())), unread.getOrDefault(room.id(), 0L),
+                        readUpTo.getOrDefault(room.id(), 0L)))
                 .toList();
     }
 
@@ -117,16 +219,9 @@ public class RoomService {
         return last;
     }
 
-    /**
-     * Locks the room for a new message and returns the id of its newest one, or -1 when there is no such room.
-     * Must be the first statement of the posting transaction: the update takes PostgreSQL's row lock and
-     * SQLite's write lock before anything is read, so concurrent posts to a room queue up here.
-     */
+    /** Locks the room for a new message (see {@link #lockForChange}) and returns the id of its newest one. */
     public long lockForNewMessage(String roomId) {
-        int rows = em.createNamedQuery(Room.LOCK_FOR_POST).setParameter("room", roomId).executeUpdate();
-        if (rows == 0) {
-            return -1;
-        }
+        lockForChange(roomId);
         return em.createNamedQuery(Room.LAST_MESSAGE_ID, Long.class).setParameter("room", roomId).getSingleResult();
     }
 
@@ -137,6 +232,8 @@ public class RoomService {
                 .setParameter("user", username).setParameter("upTo", upTo).executeUpdate();
         if (rows == 0) {
             requireMember(roomId, username);
+        } else {
+            readMarked.fire(new ReadMarked(roomId, username, upTo));
         }
     }
 

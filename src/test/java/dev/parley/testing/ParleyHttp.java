@@ -148,6 +148,11 @@ public final class ParleyHttp {
         return send("POST", path, body);
     }
 
+    /** PATCHes {@code body} as application/json. */
+    public Reply patch(String path, JsonValue body) {
+        return send("PATCH", path, body);
+    }
+
     public Reply delete(String path) {
         return send("DELETE", path, null);
     }
