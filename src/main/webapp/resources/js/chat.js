@@ -1,12 +1,18 @@
-// Parley's chat page: the people sidebar, one open direct conversation, and the WebSocket that
-// keeps both live. Everything here follows the client contract in docs/protocol.md.
+// Parley's chat page: the sidebar of rooms and people, one open conversation, the search panel, and
+// the WebSocket that keeps them live. Everything here follows the client contract in docs/protocol.md.
+// It is one module on purpose: Faces resource URLs end in ".xhtml", which relative imports would miss.
+
+// ---- Settings and page elements ----
 
 const PAGE_SIZE = 50;
+const CONTEXT_SIZE = 25;        // messages loaded on each side of a search hit
+const SEARCH_PAGE_SIZE = 20;
 const PING_INTERVAL_MS = 25_000;
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 10_000;
-const TYPING_SEND_INTERVAL_MS = 3_000;
+const TYPING_SEND_INTERVAL_MS = 2_000;
 const TYPING_SHOW_MS = 4_000;
+const HIGHLIGHT_MS = 3_000;
 
 const app = document.getElementById('app');
 const me = app.dataset.user;
@@ -14,39 +20,79 @@ const me = app.dataset.user;
 const root = new URL(`${app.dataset.contextPath}/`, location.origin);
 const signInUrl = new URL('signin.xhtml', root);
 
+const byId = id => document.getElementById(id);
 const ui = {
-  status: document.getElementById('connection-status'),
-  signOut: document.getElementById('sign-out'),
-  userList: document.getElementById('user-list'),
-  title: document.getElementById('conversation-title'),
-  typing: document.getElementById('typing-indicator'),
-  scroller: document.getElementById('message-scroller'),
-  loadOlder: document.getElementById('load-older'),
-  messages: document.getElementById('message-list'),
-  composer: document.getElementById('composer'),
-  input: document.getElementById('composer-input'),
-  send: document.getElementById('send-button'),
-  error: document.getElementById('composer-error'),
+  status: byId('connection-status'),
+  signOut: byId('sign-out'),
+  searchForm: byId('search-form'),
+  searchInput: byId('search-input'),
+  roomList: byId('room-list'),
+  newRoomButton: byId('new-room-button'),
+  newRoomForm: byId('new-room-form'),
+  newRoomName: byId('new-room-name'),
+  newRoomMembers: byId('new-room-members'),
+  newRoomError: byId('new-room-error'),
+  cancelNewRoom: byId('cancel-new-room'),
+  userList: byId('user-list'),
+  title: byId('conversation-title'),
+  typing: byId('typing-indicator'),
+  roomTools: byId('room-tools'),
+  roomMembers: byId('room-members'),
+  membersSummary: byId('members-summary'),
+  memberList: byId('member-list'),
+  addMemberForm: byId('add-member-form'),
+  addMemberSelect: byId('add-member-select'),
+  addMemberButton: byId('add-member-button'),
+  leaveRoom: byId('leave-room'),
+  notice: byId('conversation-notice'),
+  scroller: byId('message-scroller'),
+  loadOlder: byId('load-older'),
+  messages: byId('message-list'),
+  backToLatest: byId('back-to-latest'),
+  composer: byId('composer'),
+  input: byId('composer-input'),
+  send: byId('send-button'),
+  error: byId('composer-error'),
+  searchResults: byId('search-results'),
+  closeSearch: byId('close-search'),
+  searchStatus: byId('search-status'),
+  searchHits: byId('search-hit-list'),
+  searchMore: byId('search-more'),
 };
+const noConversationTitle = ui.title.textContent;
+// Must match the phone breakpoint in parley.css, where the search panel covers the conversation.
+const narrowScreen = matchMedia('(max-width: 40rem)');
 
 const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const dateAndTime = new Intl.DateTimeFormat([], { dateStyle: 'medium', timeStyle: 'short' });
+// The page's words are English, so names of days and lists are too ("Mon 23 Nov 2026", "Bob and Carol").
+const dayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+const nameList = new Intl.ListFormat('en-GB', { type: 'conjunction' });
 
-const users = new Map();    // username -> {username, displayName, online}
-const rooms = new Map();    // room id -> {id, kind, members}
-const lastSeen = new Map(); // room id -> id of the last message applied from the server
-const unread = new Map();   // room id -> others' messages that arrived while it was not open
-const outbox = new Map();   // clientId -> {room, body}, until the server acks it
+// ---- State ----
 
-let openRoom = null;        // id of the conversation on screen
-let selectedPeer = null;    // the person clicked last; a slower, earlier click must not win
-let typingUser = null;
-let typingTimer = 0;
-let lastTypingSent = 0;
+const users = new Map();      // username -> {username, displayName, online}
+const rooms = new Map();      // room id -> {id, kind, name?, members, createdBy?}
+const lastSeen = new Map();   // room id -> id of the last message applied from the server
+const lastRead = new Map();   // room id -> this user's read marker: the id read up to, in any tab
+const unread = new Map();     // room id -> others' messages not read yet
+const outbox = new Map();     // clientId -> {room, body}, until the server acks it
+const typingSent = new Map(); // room id -> when this tab last said "typing" there
+const typists = new Map();    // username -> timer that ends their "is typing" in the open room
+
+let openRoom = null;          // id of the conversation on screen
+let selection = null;         // sidebar entry clicked last ('room:<id>' or 'user:<name>'); a slower, earlier click must not win
+let atLatest = false;         // the list ends at the room's newest message, so live messages may be appended
+let heldBack = [];            // live messages of the open room that arrived while it was not atLatest
+let loadCount = 0;            // bumped by each page load, so a slow earlier load cannot overwrite a later one
+let unreadSince = null;       // {after, upTo}: the ids that were unread when the room was opened
 let roomsRefresh = null;
+let searchQuery = '';
+let searchCount = 0;          // bumped by each new search, so late pages of an older one are dropped
 
 let socket = null;
-let live = false;           // true between "resumed" and the next close: sends may go out
-let replay = null;          // message frames collected between "resume" and "resumed"
+let live = false;             // true between "resumed" and the next close: sends may go out
+let replay = null;            // message frames collected between "resume" and "resumed"
 let retries = 0;
 let pingTimer = 0;
 let connectedBefore = false;
@@ -69,55 +115,107 @@ async function api(path, options = {}) {
   return response.status === 204 ? null : response.json();
 }
 
+function apiJson(method, path, body) {
+  return api(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+function roomPath(roomId, rest = '') {
+  return `api/rooms/${encodeURIComponent(roomId)}${rest}`;
+}
+
+// Leaves out parameters that are undefined, such as "before" on the first page.
+function queryString(params) {
+  return new URLSearchParams(Object.entries(params).filter(([, value]) => value !== undefined));
+}
+
+function fetchHistory(roomId, { before, after, limit }) {
+  return api(`${roomPath(roomId, '/messages')}?${queryString({ before, after, limit })}`);
+}
+
 function reportFailure(error) {
   if (!(error instanceof SignedOut)) showError(error.message);
 }
+
+// ---- Users and rooms ----
 
 async function loadUsers() {
   const list = await api('api/users');
   users.clear();
   for (const user of list) users.set(user.username, user);
   renderUserList();
+  renderConversationHeader();
 }
 
 // The first load sets each room's starting point: everything up to lastMessageId is history
 // (fetched over HTTP when opened), everything after it comes over the WebSocket.
 async function loadRooms() {
   for (const room of await api('api/rooms')) {
-    rooms.set(room.id, room);
-    lastSeen.set(room.id, room.lastMessageId ?? 0);
+    rememberRoom(room);
     unread.set(room.id, room.unread ?? 0);
   }
 }
 
-// A message arrived for a room created after the page loaded. Later loads must not move
-// lastSeen: frames still queued behind this one would be skipped.
+// For rooms this page has not heard of: a message from a direct room someone just opened with us,
+// or a search hit in a room joined moments ago.
 function learnNewRooms() {
   roomsRefresh ??= api('api/rooms')
     .then(list => {
       list.forEach(rememberRoom);
-      refreshSidebar();
+      renderRoomList();
     })
     .catch(reportFailure)
     .finally(() => { roomsRefresh = null; });
+  return roomsRefresh;
 }
 
-// A room first seen now is resumed from its start, so no message of it can fall in a gap.
+// Known rooms keep their lastSeen: moving it would skip frames still on their way. A room first
+// seen now starts at its lastMessageId; its older messages are history, loaded when it is opened
+// (replaying them would count each one as unread). Frames may lack fields an earlier answer had,
+// such as createdBy, so the room is merged rather than replaced.
 function rememberRoom(room) {
-  rooms.set(room.id, room);
-  if (!lastSeen.has(room.id)) lastSeen.set(room.id, 0);
+  rooms.set(room.id, { ...rooms.get(room.id), ...room });
+  if (!lastSeen.has(room.id)) lastSeen.set(room.id, room.lastMessageId ?? 0);
+  if (room.lastReadId !== undefined) advanceReadMarker(room.id, room.lastReadId);
 }
 
-function fetchHistory(roomId, before) {
-  const query = new URLSearchParams({ limit: PAGE_SIZE });
-  if (before) query.set('before', before);
-  return api(`api/rooms/${encodeURIComponent(roomId)}/messages?${query}`);
+function advanceReadMarker(roomId, upTo) {
+  lastRead.set(roomId, Math.max(upTo, lastRead.get(roomId) ?? 0));
 }
 
-// ---- Sidebar ----
+// We are no longer a member: nothing of the room may stay on screen, be resumed or be resent.
+function forgetRoom(roomId, notice) {
+  const room = rooms.get(roomId);
+  if (!room && !lastSeen.has(roomId)) return;
+  for (const map of [rooms, lastSeen, lastRead, unread, typingSent]) map.delete(roomId);
+  for (const [clientId, sent] of outbox) {
+    if (sent.room === roomId) outbox.delete(clientId);
+  }
+  renderRoomList();
+  if (openRoom === roomId) closeConversation(notice ?? `You are no longer a member of ${room?.name ?? 'this room'}.`);
+}
 
 function displayName(username) {
   return users.get(username)?.displayName || username;
+}
+
+function byDisplayName(a, b) {
+  return displayName(a).localeCompare(displayName(b));
+}
+
+function otherUsers() {
+  return [...users.keys()].filter(username => username !== me).sort(byDisplayName);
+}
+
+function peerOf(room) {
+  return room.members.find(username => username !== me) ?? me;
+}
+
+function roomTitle(room) {
+  return room.kind === 'group' ? room.name : displayName(peerOf(room));
+}
+
+function selectionKey(room) {
+  return room.kind === 'group' ? `room:${room.id}` : `user:${peerOf(room)}`;
 }
 
 function directRoomWith(username) {
@@ -127,144 +225,458 @@ function directRoomWith(username) {
   return null;
 }
 
+// ---- Sidebar ----
+
+function renderRoomList() {
+  const groups = [...rooms.values()]
+    .filter(room => room.kind === 'group')
+    .sort((a, b) => a.name.localeCompare(b.name));
+  ui.roomList.replaceChildren(...groups.map(roomEntry));
+  refreshSidebar();
+}
+
+function roomEntry(room) {
+  const entry = button('room');
+  entry.dataset.room = room.id;
+  entry.append(element('span', 'room-icon', '#'), element('span', 'entry-name room-name', room.name),
+    element('span', 'badge'));
+  entry.addEventListener('click', () => openGroup(room.id).catch(reportFailure));
+  const item = element('li', 'room-item');
+  item.append(entry);
+  return item;
+}
+
 function renderUserList() {
-  const others = [...users.keys()]
-    .filter(username => username !== me)
-    .sort((a, b) => displayName(a).localeCompare(displayName(b)));
-  ui.userList.replaceChildren(...others.map(userEntry));
+  ui.userList.replaceChildren(...otherUsers().map(userEntry));
   refreshSidebar();
 }
 
 function userEntry(username) {
-  const button = element('button', 'user');
-  button.type = 'button';
-  button.dataset.username = username;
-  button.append(element('span', 'presence'), element('span', 'user-name', displayName(username)),
+  const entry = button('user');
+  entry.dataset.username = username;
+  entry.append(element('span', 'presence'), element('span', 'entry-name user-name', displayName(username)),
     element('span', 'badge'));
-  button.addEventListener('click', () => openConversation(username).catch(reportFailure));
+  entry.addEventListener('click', () => openPerson(username).catch(reportFailure));
   const item = element('li', 'user-item');
-  item.append(button);
+  item.append(entry);
   return item;
 }
 
 // Entries are updated in place rather than rebuilt, so focus and hover survive live updates.
 function refreshSidebar() {
-  for (const button of ui.userList.querySelectorAll('button.user')) {
-    const username = button.dataset.username;
+  for (const entry of ui.userList.querySelectorAll('button.user')) {
+    const username = entry.dataset.username;
     const online = Boolean(users.get(username)?.online);
-    const presence = button.querySelector('.presence');
+    const presence = entry.querySelector('.presence');
     presence.className = `presence ${online ? 'online' : 'offline'}`;
     presence.title = online ? 'online' : 'offline';
-    const count = unread.get(directRoomWith(username)) ?? 0;
-    const badge = button.querySelector('.badge');
-    badge.textContent = count;
-    badge.hidden = count === 0;
-    button.ariaCurrent = username === selectedPeer ? 'true' : null;
+    showBadge(entry, unread.get(directRoomWith(username)));
+    entry.ariaCurrent = selection === `user:${username}` ? 'true' : null;
+  }
+  for (const entry of ui.roomList.querySelectorAll('button.room')) {
+    showBadge(entry, unread.get(entry.dataset.room));
+    entry.ariaCurrent = selection === `room:${entry.dataset.room}` ? 'true' : null;
   }
 }
 
-// ---- Conversation ----
+function showBadge(entry, count = 0) {
+  const badge = entry.querySelector('.badge');
+  badge.textContent = count;
+  badge.title = `${count} unread`;
+  badge.hidden = count === 0;
+}
 
-async function openConversation(username) {
-  selectedPeer = username;
+function select(key) {
+  selection = key;
   refreshSidebar();
+}
+
+// ---- New room form ----
+
+function openNewRoomForm() {
+  ui.newRoomName.value = '';
+  ui.newRoomError.textContent = '';
+  ui.newRoomMembers.replaceChildren(...otherUsers().map(memberChoice));
+  ui.newRoomForm.hidden = false;
+  ui.newRoomButton.ariaExpanded = 'true';
+  ui.newRoomName.focus();
+}
+
+function closeNewRoomForm() {
+  ui.newRoomForm.hidden = true;
+  ui.newRoomButton.ariaExpanded = 'false';
+}
+
+function memberChoice(username) {
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.name = 'member';
+  box.value = username;
+  const label = element('label', 'member-choice');
+  label.append(box, element('span', 'member-choice-name', displayName(username)));
+  return label;
+}
+
+async function createRoom() {
+  const name = ui.newRoomName.value.trim();
+  if (!name) throw new Error('A room needs a name.');
+  const members = [...ui.newRoomMembers.querySelectorAll('input:checked')].map(box => box.value);
+  const room = await apiJson('POST', 'api/rooms', { name, members });
+  // The answer does not say who created the room: we did, which lets us remove members.
+  rememberRoom({ ...room, createdBy: me });
+  closeNewRoomForm();
+  renderRoomList();
+  return room;
+}
+
+// ---- Opening and closing a conversation ----
+
+async function openPerson(username) {
+  const key = `user:${username}`;
+  select(key);
   const room = await api(`api/direct/${encodeURIComponent(username)}`, { method: 'POST' });
   rememberRoom(room);
-  if (selectedPeer !== username) return;
+  if (selection === key) await openConversation(room.id);
+}
 
-  openRoom = room.id;
-  app.dataset.room = room.id;
-  unread.delete(room.id);
-  refreshSidebar();
-  ui.title.textContent = displayName(username);
-  ui.messages.replaceChildren();
-  ui.loadOlder.hidden = true;
-  showTyping(null);
-  setComposerEnabled(false);
+async function openGroup(roomId) {
+  select(`room:${roomId}`);
+  await openConversation(roomId);
+}
 
-  const page = await fetchHistory(room.id);
-  if (openRoom !== room.id) return;
-  showPage(page);
-  for (const [clientId, sent] of outbox) {
-    if (sent.room === room.id) ui.messages.append(pendingMessage(clientId, sent.body));
-  }
-  scrollToBottom();
-  markRead(room.id);
+async function openAtMessage(roomId, messageId) {
+  if (!rooms.has(roomId)) await learnNewRooms();
+  const room = rooms.get(roomId);
+  if (!room) return;
+  select(selectionKey(room));
+  await openConversation(roomId, messageId);
+}
+
+async function openConversation(roomId, aroundId) {
+  enterRoom(roomId);
+  await (aroundId === undefined ? showLatest() : showAround(aroundId));
+  if (openRoom !== roomId) return;
+  // With many unread messages, the reader starts at the first of them rather than at the bottom.
+  if (aroundId === undefined) ui.messages.querySelector('.new-marker')?.scrollIntoView({ block: 'start' });
   setComposerEnabled(true);
   ui.input.focus();
 }
 
+function enterRoom(roomId) {
+  openRoom = roomId;
+  app.dataset.room = roomId;
+  // Fixed now, so the "New messages" marker stays put while messages arrive and older pages load.
+  unreadSince = { after: lastRead.get(roomId) ?? 0, upTo: lastSeen.get(roomId) ?? 0 };
+  resetConversation();
+  showNotice('');
+  renderConversationHeader();
+}
+
+function closeConversation(notice) {
+  openRoom = null;
+  delete app.dataset.room;
+  selection = null;
+  resetConversation();
+  renderConversationHeader();
+  showNotice(notice);
+  refreshSidebar();
+}
+
+function resetConversation() {
+  detach();
+  clearTypists();
+  ui.messages.replaceChildren();
+  ui.loadOlder.hidden = true;
+  ui.backToLatest.hidden = true;
+  ui.roomMembers.open = false;
+  setComposerEnabled(false);
+}
+
+function showNotice(text) {
+  ui.notice.textContent = text;
+}
+
+// ---- Conversation header and members ----
+
+function renderConversationHeader() {
+  const room = rooms.get(openRoom);
+  ui.title.textContent = room ? roomTitle(room) : noConversationTitle;
+  const group = room?.kind === 'group';
+  ui.roomTools.hidden = !group;
+  if (group) renderMembers(room);
+}
+
+function renderMembers(room) {
+  const members = [...room.members].sort(byDisplayName);
+  const count = members.length === 1 ? '1 member' : `${members.length} members`;
+  ui.membersSummary.textContent = `${count}: ${nameList.format(members.map(displayName))}`;
+  ui.memberList.replaceChildren(...members.map(username => memberEntry(room, username)));
+  renderAddMemberChoices(room);
+}
+
+function memberEntry(room, username) {
+  const item = element('li', 'member');
+  item.dataset.username = username;
+  const name = username === me ? `${displayName(username)} (you)` : displayName(username);
+  item.append(element('span', 'member-name', name));
+  if (room.createdBy === username) item.append(element('span', 'member-role', 'creator'));
+  if (room.createdBy === me && username !== me) {
+    const remove = button('remove-member', 'Remove');
+    remove.dataset.username = username;
+    remove.ariaLabel = `Remove ${displayName(username)}`;
+    item.append(remove);
+  }
+  return item;
+}
+
+function renderAddMemberChoices(room) {
+  const candidates = otherUsers().filter(username => !room.members.includes(username));
+  const prompt = new Option(candidates.length ? 'Choose someone…' : 'Everyone is here', '');
+  ui.addMemberSelect.replaceChildren(prompt, ...candidates.map(username => new Option(displayName(username), username)));
+  ui.addMemberSelect.disabled = candidates.length === 0;
+  ui.addMemberButton.disabled = candidates.length === 0;
+}
+
+async function addMember() {
+  const username = ui.addMemberSelect.value;
+  const roomId = openRoom;
+  if (!username || !roomId) return;
+  rememberRoom(await apiJson('POST', roomPath(roomId, '/members'), { username }));
+  if (openRoom === roomId) renderConversationHeader();
+}
+
+async function removeMember(username) {
+  const roomId = openRoom;
+  await api(roomPath(roomId, `/members/${encodeURIComponent(username)}`), { method: 'DELETE' });
+  const room = rooms.get(roomId);
+  if (room) room.members = room.members.filter(member => member !== username);
+  if (openRoom === roomId) renderConversationHeader();
+}
+
+async function leaveRoom() {
+  const room = rooms.get(openRoom);
+  if (!room) return;
+  await api(roomPath(room.id, `/members/${encodeURIComponent(me)}`), { method: 'DELETE' });
+  forgetRoom(room.id, `You left ${room.name}.`);
+}
+
+// ---- Loading pages of messages ----
+
+// Until reachLatest, live messages of the open room wait in heldBack, so none falls between a page
+// and what is already on screen. Page loads still on their way are dropped when they arrive.
+function detach() {
+  atLatest = false;
+  heldBack = [];
+  loadCount += 1;
+  return loadCount;
+}
+
+async function showLatest() {
+  const room = openRoom;
+  const load = detach();
+  const page = await fetchHistory(room, { limit: PAGE_SIZE });
+  if (load !== loadCount) return;
+  ui.messages.replaceChildren();
+  addMessages(page);
+  ui.loadOlder.hidden = page.length < PAGE_SIZE;
+  reachLatest();
+  scrollToBottom();
+}
+
+// The hit's own page (before=id+1) ends with the hit; the page after it starts just below.
+async function showAround(messageId) {
+  const room = openRoom;
+  const load = detach();
+  const [before, after] = await Promise.all([
+    fetchHistory(room, { before: messageId + 1, limit: CONTEXT_SIZE }),
+    fetchHistory(room, { after: messageId, limit: CONTEXT_SIZE }),
+  ]);
+  if (load !== loadCount) return;
+  ui.messages.replaceChildren();
+  addMessages([...before, ...after]);
+  ui.loadOlder.hidden = before.length < CONTEXT_SIZE;
+  // A short page after the hit ends at the room's newest message: the view is the latest after all.
+  if (after.length < CONTEXT_SIZE) reachLatest();
+  else ui.backToLatest.hidden = false;
+  highlight(messageId);
+}
+
 async function loadOlder() {
   const room = openRoom;
-  const oldest = ui.messages.querySelector('[data-id]')?.dataset.id;
-  const page = await fetchHistory(room, oldest);
-  if (openRoom !== room) return;
+  const load = loadCount;
+  const oldest = ui.messages.querySelector('li.message[data-id]')?.dataset.id;
+  const page = await fetchHistory(room, { before: oldest, limit: PAGE_SIZE });
+  if (load !== loadCount) return;
   // Keep the reader's place while older messages are added above it.
   const fromBottom = ui.scroller.scrollHeight - ui.scroller.scrollTop;
-  showPage(page);
+  addMessages(page);
+  ui.loadOlder.hidden = page.length < PAGE_SIZE;
   ui.scroller.scrollTop = ui.scroller.scrollHeight - fromBottom;
 }
 
-function showPage(page) {
-  page.forEach(showMessage);
-  ui.loadOlder.hidden = page.length < PAGE_SIZE;
+// The list now ends at the newest message: add what arrived meanwhile, then our unacked sends.
+function reachLatest() {
+  atLatest = true;
+  ui.backToLatest.hidden = true;
+  heldBack.forEach(addMessage);
+  heldBack = [];
+  for (const [clientId, sent] of outbox) {
+    if (sent.room === openRoom && !findByClientId(clientId)) ui.messages.append(pendingMessage(clientId, sent.body));
+  }
+  messagesChanged();
+  if (isWatching(openRoom)) markRead(openRoom);
+}
+
+function jumpToLatest() {
+  showLatest().catch(reportFailure);
+}
+
+// ---- Message list ----
+
+function addMessages(messages) {
+  messages.forEach(addMessage);
+  messagesChanged();
 }
 
 // History pages and live frames overlap, and an ack may already have confirmed our own
 // message: an id that is on screen is never added twice.
-function showMessage(message) {
-  if (ui.messages.querySelector(`[data-id="${message.id}"]`)) return;
-  if (message.clientId) findPending(message.clientId)?.remove();
+function addMessage(message) {
+  if (messageItem(message.id)) return;
+  if (message.clientId) findByClientId(message.clientId)?.remove();
   insertInOrder(messageElement(message));
+}
+
+// A live message of the open room: shown now, or held back while an older part of the room is shown.
+function showLiveMessage(message) {
+  stopTyping(message.sender);
+  if (!atLatest) {
+    heldBack.push(message);
+    return;
+  }
+  const follow = isNearBottom();
+  addMessages([message]);
+  if (follow) scrollToBottom();
 }
 
 // Confirmed messages sit in id order; pending ones (no id yet) stay below them all.
 function insertInOrder(item) {
   const id = Number(item.dataset.id);
-  const next = [...ui.messages.children]
-    .find(other => other.dataset.id === undefined || Number(other.dataset.id) > id);
-  const follow = isNearBottom();
+  const next = [...ui.messages.querySelectorAll('li.message')]
+    .find(other => other !== item && (other.dataset.id === undefined || Number(other.dataset.id) > id));
   ui.messages.insertBefore(item, next ?? null);
-  if (follow) scrollToBottom();
 }
 
-function messageElement({ id, sender, body, sentAt }) {
+function messageItem(id) {
+  return ui.messages.querySelector(`li.message[data-id="${id}"]`);
+}
+
+function findByClientId(clientId) {
+  return ui.messages.querySelector(`li.message[data-client-id="${CSS.escape(clientId)}"]`);
+}
+
+function messageElement({ id, sender, body, sentAt, clientId, editedAt, deleted }) {
   const item = element('li', 'message');
   item.classList.toggle('mine', sender === me);
   item.dataset.sender = sender;
   if (id !== undefined) item.dataset.id = id;
+  if (clientId && sender === me) item.dataset.clientId = clientId;
   const meta = element('div', 'message-meta');
   const time = document.createElement('time');
-  if (sentAt) setTime(time, sentAt);
+  if (sentAt) setTime(time, sentAt, clock);
   meta.append(element('span', 'message-sender', displayName(sender)), time);
   item.append(meta, element('p', 'message-body', body));
+  if (sender === me) item.append(messageActions());
+  if (editedAt) showEditedMark(item, editedAt);
+  if (deleted) showDeleted(item);
   return item;
 }
 
 function pendingMessage(clientId, body) {
-  const item = messageElement({ sender: me, body });
+  const item = messageElement({ sender: me, body, clientId });
   item.classList.add('pending');
-  item.dataset.clientId = clientId;
   return item;
 }
 
-function findPending(clientId) {
-  return ui.messages.querySelector(`[data-client-id="${CSS.escape(clientId)}"]`);
-}
-
-function setTime(time, sentAt) {
+function setTime(time, sentAt, format) {
   const date = new Date(sentAt);
   time.dateTime = sentAt;
-  time.textContent = clock.format(date);
+  time.textContent = format.format(date);
   time.title = date.toLocaleString();
 }
 
-// textContent only: names and bodies are user input and may contain markup.
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+// Markers between messages depend on their neighbours, so they are checked after every change:
+// pages arrive at both ends, and "Today" becomes "Yesterday" at midnight. Markers that are still
+// right stay in place, so the list's live region does not announce them again.
+function messagesChanged() {
+  placeNewMarker();
+  placeDaySeparators();
+}
+
+// "New messages" goes above the first message from someone else that was unread when the room was
+// opened (a tombstone has nothing to read). If that one is not loaded yet, it goes above the oldest
+// loaded one and moves up with older pages.
+function placeNewMarker() {
+  const { after, upTo } = unreadSince;
+  const first = [...ui.messages.querySelectorAll('li.message[data-id]:not(.deleted)')].find(item => {
+    const id = Number(item.dataset.id);
+    return id > after && id <= upTo && item.dataset.sender !== me;
+  });
+  const marker = ui.messages.querySelector('.new-marker');
+  if (marker && marker.nextElementSibling === first) return;
+  marker?.remove();
+  first?.before(element('li', 'new-marker', 'New messages'));
+}
+
+// A separator sits above the first message of each local day, and above "New messages" if that is there.
+function placeDaySeparators() {
+  const wanted = new Map(); // first message of a day -> its label
+  let previousDay = null;
+  for (const item of ui.messages.querySelectorAll('li.message')) {
+    const date = messageDate(item);
+    if (localDay(date) !== previousDay) wanted.set(item, dayLabel(date));
+    previousDay = localDay(date);
+  }
+  for (const separator of ui.messages.querySelectorAll('.day-separator')) {
+    const item = nextMessage(separator);
+    if (wanted.get(item) === separator.textContent) wanted.delete(item);
+    else separator.remove();
+  }
+  for (const [item, label] of wanted) {
+    const anchor = item.previousElementSibling?.matches('.new-marker') ? item.previousElementSibling : item;
+    anchor.before(element('li', 'day-separator', label));
+  }
+}
+
+function nextMessage(node) {
+  let next = node.nextElementSibling;
+  while (next && !next.matches('li.message')) next = next.nextElementSibling;
+  return next;
+}
+
+// A pending message has no time yet: it is being sent now.
+function messageDate(item) {
+  const sentAt = item.querySelector('time').dateTime;
+  return sentAt ? new Date(sentAt) : new Date();
+}
+
+function localDay(date) {
+  return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
+}
+
+function dayLabel(date) {
+  const today = new Date();
+  const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
+  if (localDay(date) === localDay(today)) return 'Today';
+  if (localDay(date) === localDay(yesterday)) return 'Yesterday';
+  return dayFormat.formatToParts(date).filter(part => part.type !== 'literal').map(part => part.value).join(' ');
+}
+
+function highlight(messageId) {
+  const item = messageItem(messageId);
+  if (!item) return;
+  item.classList.add('highlight');
+  item.scrollIntoView({ block: 'center' });
+  setTimeout(() => item.classList.remove('highlight'), HIGHLIGHT_MS);
 }
 
 function isNearBottom() {
@@ -276,18 +688,145 @@ function scrollToBottom() {
   ui.scroller.scrollTop = ui.scroller.scrollHeight;
 }
 
-function showTyping(username) {
-  typingUser = username;
-  ui.typing.textContent = username ? `${displayName(username)} is typing…` : '';
-  clearTimeout(typingTimer);
-  if (username) typingTimer = setTimeout(() => showTyping(null), TYPING_SHOW_MS);
+// textContent only: names and bodies are user input and may contain markup.
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
 }
 
-function showError(text) {
-  ui.error.textContent = text;
+function button(className, text) {
+  const node = element('button', className, text);
+  node.type = 'button';
+  return node;
 }
 
-// ---- Composer ----
+// ---- Editing and deleting own messages ----
+
+function messageActions() {
+  const actions = element('div', 'message-actions');
+  actions.append(button('edit-message', 'Edit'), button('delete-message', 'Delete'));
+  return actions;
+}
+
+function startEditing(item) {
+  const body = item.querySelector('.message-body');
+  const input = element('textarea', 'edit-input');
+  input.value = body.textContent;
+  input.rows = Math.min(8, input.value.split('\n').length + 1);
+  input.ariaLabel = 'Edit message';
+  const save = element('button', 'button save-edit', 'Save');
+  save.type = 'submit';
+  const editor = element('form', 'message-editor');
+  editor.append(input, save, button('button button-quiet cancel-edit', 'Cancel'), element('p', 'edit-error'));
+  item.classList.add('editing');
+  body.after(editor);
+  input.focus();
+  input.setSelectionRange(input.value.length, input.value.length);
+}
+
+// Focus goes back to the Edit button, unless the user has moved on while a save was under way.
+function stopEditing(item) {
+  const editor = item.querySelector('.message-editor');
+  const hadFocus = editor?.contains(document.activeElement);
+  editor?.remove();
+  item.classList.remove('editing');
+  if (hadFocus) item.querySelector('.edit-message').focus();
+}
+
+async function saveEdit(item) {
+  const editor = item.querySelector('.message-editor');
+  const body = editor.querySelector('.edit-input').value.trim();
+  const error = editor.querySelector('.edit-error');
+  if (body === item.querySelector('.message-body').textContent) {
+    stopEditing(item);
+    return;
+  }
+  if (!body) {
+    error.textContent = 'A message cannot be empty; delete it instead.';
+    return;
+  }
+  const save = editor.querySelector('.save-edit');
+  save.disabled = true;
+  try {
+    applyEdit(await apiJson('PATCH', roomPath(openRoom, `/messages/${item.dataset.id}`), { body }));
+    stopEditing(item);
+  } catch (failure) {
+    if (failure instanceof SignedOut) return;
+    error.textContent = failure.message;
+    save.disabled = false;
+  }
+}
+
+async function deleteMessage(item) {
+  if (!confirm('Delete this message? Everyone in the conversation will see that it was deleted.')) return;
+  const room = openRoom;
+  const id = Number(item.dataset.id);
+  await api(roomPath(room, `/messages/${id}`), { method: 'DELETE' });
+  applyDeletion({ room, id });
+}
+
+// From our own request or from an "edited" frame; both may come, in either order.
+function applyEdit({ room, id, body, editedAt }) {
+  updateSearchHit(id, body);
+  const item = room === openRoom && messageItem(id);
+  if (!item || item.classList.contains('deleted')) return;
+  item.querySelector('.message-body').textContent = body;
+  showEditedMark(item, editedAt);
+}
+
+function applyDeletion({ room, id }) {
+  updateSearchHit(id, null);
+  const item = room === openRoom && messageItem(id);
+  if (!item) return;
+  showDeleted(item);
+  messagesChanged(); // "New messages" never sits above a tombstone
+}
+
+function showEditedMark(item, editedAt) {
+  let mark = item.querySelector('.edited-mark');
+  if (!mark) {
+    mark = element('span', 'edited-mark', '(edited)');
+    item.querySelector('.message-meta').append(mark);
+  }
+  mark.title = `Edited ${new Date(editedAt).toLocaleString()}`;
+}
+
+function showDeleted(item) {
+  if (item.classList.contains('deleted')) return;
+  item.classList.remove('editing');
+  item.classList.add('deleted');
+  item.querySelectorAll('.message-body, .message-actions, .message-editor, .edited-mark').forEach(node => node.remove());
+  item.append(element('p', 'message-tombstone', 'This message was deleted'));
+}
+
+// ---- Typing ----
+
+function noteTyping(username) {
+  clearTimeout(typists.get(username));
+  typists.set(username, setTimeout(() => stopTyping(username), TYPING_SHOW_MS));
+  renderTyping();
+}
+
+function stopTyping(username) {
+  clearTimeout(typists.get(username));
+  if (typists.delete(username)) renderTyping();
+}
+
+function clearTypists() {
+  typists.forEach(timer => clearTimeout(timer));
+  typists.clear();
+  renderTyping();
+}
+
+function renderTyping() {
+  const names = [...typists.keys()].map(displayName);
+  const verb = names.length === 1 ? 'is' : 'are';
+  ui.typing.textContent = names.length ? `${nameList.format(names)} ${verb} typing…` : '';
+}
+
+// ---- Composer and read markers ----
 
 function setComposerEnabled(enabled) {
   ui.input.disabled = !enabled;
@@ -299,11 +838,17 @@ function sendMessage() {
   if (!body || !openRoom) return;
   const clientId = newClientId();
   outbox.set(clientId, { room: openRoom, body });
-  ui.messages.append(pendingMessage(clientId, body));
-  scrollToBottom();
   ui.input.value = '';
   showError('');
   transmit(clientId);
+  // A new message belongs below the newest one; from older context, go there (it shows the outbox).
+  if (!atLatest) {
+    jumpToLatest();
+    return;
+  }
+  ui.messages.append(pendingMessage(clientId, body));
+  messagesChanged();
+  scrollToBottom();
 }
 
 // While offline the message stays in the outbox; onResumed sends it. Resending is safe
@@ -324,14 +869,99 @@ function newClientId() {
 }
 
 function announceTyping() {
-  if (!live || !openRoom || Date.now() - lastTypingSent < TYPING_SEND_INTERVAL_MS) return;
-  lastTypingSent = Date.now();
-  sendFrame({ type: 'typing', room: openRoom });
+  const room = openRoom;
+  if (!live || !room || Date.now() - (typingSent.get(room) ?? 0) < TYPING_SEND_INTERVAL_MS) return;
+  typingSent.set(room, Date.now());
+  sendFrame({ type: 'typing', room });
+}
+
+// A room counts as read only while its newest messages are on a visible screen.
+function isWatching(room) {
+  return Boolean(room) && room === openRoom && atLatest && document.visibilityState === 'visible';
 }
 
 function markRead(room) {
-  const upTo = lastSeen.get(room);
+  const upTo = lastSeen.get(room) ?? 0;
+  unread.delete(room);
+  advanceReadMarker(room, upTo);
+  refreshSidebar();
   if (live && upTo) sendFrame({ type: 'read', room, upTo });
+}
+
+function onVisibilityChange() {
+  if (isWatching(openRoom)) markRead(openRoom);
+}
+
+function showError(text) {
+  ui.error.textContent = text;
+}
+
+// ---- Search ----
+
+async function startSearch() {
+  const query = ui.searchInput.value.trim();
+  if (!query) return;
+  searchQuery = query;
+  searchCount += 1;
+  ui.searchHits.replaceChildren();
+  ui.searchResults.hidden = false;
+  await loadSearchPage();
+}
+
+// Results come newest first, so the next page is the one before the last hit shown.
+async function loadSearchPage() {
+  const search = searchCount;
+  const before = ui.searchHits.lastElementChild?.dataset.id;
+  ui.searchMore.hidden = true;
+  ui.searchStatus.textContent = 'Searching…';
+  let hits;
+  try {
+    hits = await api(`api/search?${queryString({ q: searchQuery, before, limit: SEARCH_PAGE_SIZE })}`);
+  } catch (error) {
+    if (search === searchCount && !(error instanceof SignedOut)) ui.searchStatus.textContent = error.message;
+    return;
+  }
+  if (search !== searchCount) return;
+  ui.searchHits.append(...hits.map(searchHitElement));
+  ui.searchMore.hidden = hits.length < SEARCH_PAGE_SIZE;
+  ui.searchStatus.textContent = ui.searchHits.children.length ? '' : `Nothing matches “${searchQuery}”.`;
+}
+
+function closeSearch() {
+  searchCount += 1;
+  ui.searchResults.hidden = true;
+  ui.searchHits.replaceChildren();
+  ui.searchStatus.textContent = '';
+}
+
+function searchHitElement(hit) {
+  const room = rooms.get(hit.room);
+  const time = document.createElement('time');
+  setTime(time, hit.sentAt, dateAndTime);
+  const open = button('search-hit-open');
+  open.append(element('span', 'search-hit-room', room ? roomTitle(room) : 'Another conversation'),
+    element('span', 'search-hit-sender', displayName(hit.sender)), time,
+    element('span', 'search-hit-body', hit.body));
+  open.addEventListener('click', () => openSearchHit(hit));
+  const item = element('li', 'search-hit');
+  item.dataset.id = hit.id;
+  item.dataset.room = hit.room;
+  item.append(open);
+  return item;
+}
+
+function openSearchHit({ room, id }) {
+  // On a phone the panel covers the conversation the hit opens.
+  if (narrowScreen.matches) closeSearch();
+  openAtMessage(room, id).catch(reportFailure);
+}
+
+// Keeps a result that is on screen in step with edits and deletions (body null: deleted).
+function updateSearchHit(id, body) {
+  const hit = ui.searchHits.querySelector(`li.search-hit[data-id="${id}"]`);
+  if (!hit) return;
+  hit.classList.toggle('deleted', body === null);
+  hit.querySelector('.search-hit-body').textContent = body ?? 'This message was deleted';
 }
 
 // ---- WebSocket ----
@@ -356,6 +986,11 @@ const frameHandlers = {
   ack: onAck,
   presence: onPresence,
   typing: onTyping,
+  edited: applyEdit,
+  deleted: applyDeletion,
+  room: onRoomFrame,
+  removed: ({ room }) => forgetRoom(room),
+  read: onReadFrame,
   error: onError,
 };
 
@@ -390,7 +1025,7 @@ function onResumed() {
   live = true;
   setConnectionState('live');
   for (const clientId of outbox.keys()) transmit(clientId);
-  if (openRoom) markRead(openRoom);
+  if (isWatching(openRoom)) markRead(openRoom);
 }
 
 function applyMessage(message) {
@@ -398,9 +1033,8 @@ function applyMessage(message) {
   if (id <= (lastSeen.get(room) ?? 0)) return;
   lastSeen.set(room, id);
   if (!rooms.has(room)) learnNewRooms();
-  if (room === openRoom) {
-    showMessage(message);
-    if (sender === typingUser) showTyping(null);
+  if (room === openRoom) showLiveMessage(message);
+  if (isWatching(room)) {
     markRead(room);
   } else if (sender !== me) {
     unread.set(room, (unread.get(room) ?? 0) + 1);
@@ -412,12 +1046,13 @@ function applyMessage(message) {
 // lastSeen: earlier messages of the room may still be on their way.
 function onAck({ clientId, id, sentAt }) {
   outbox.delete(clientId);
-  const item = findPending(clientId);
-  if (!item) return;
+  const item = findByClientId(clientId);
+  if (!item?.classList.contains('pending')) return;
   item.classList.remove('pending');
   item.dataset.id = id;
-  setTime(item.querySelector('time'), sentAt);
+  setTime(item.querySelector('time'), sentAt, clock);
   insertInOrder(item);
+  messagesChanged();
 }
 
 function onPresence({ user, online }) {
@@ -431,14 +1066,34 @@ function onPresence({ user, online }) {
 }
 
 function onTyping({ room, user }) {
-  if (room === openRoom && user !== me) showTyping(user);
+  if (room === openRoom && user !== me) noteTyping(user);
 }
 
-function onError({ code, message, clientId }) {
+// A group room we were added to, or whose members changed.
+function onRoomFrame({ room }) {
+  rememberRoom(room);
+  renderRoomList();
+  if (room.id === openRoom) renderConversationHeader();
+}
+
+// Another tab of ours read the room; its count is only known to be zero if it read the newest.
+function onReadFrame({ room, upTo }) {
+  advanceReadMarker(room, upTo);
+  if (upTo < (lastSeen.get(room) ?? 0)) return;
+  unread.delete(room);
+  refreshSidebar();
+}
+
+function onError({ code, message, clientId, room }) {
+  // A room we were removed from while disconnected is refused by "resume", "typing" and "read".
+  if (code === 'not_member' && room && !clientId) {
+    forgetRoom(room);
+    return;
+  }
   showError(message || code);
   if (!clientId) return;
   outbox.delete(clientId);
-  findPending(clientId)?.classList.replace('pending', 'failed');
+  findByClientId(clientId)?.classList.replace('pending', 'failed');
 }
 
 function onClose() {
@@ -468,7 +1123,7 @@ function setConnectionState(state) {
   ui.status.textContent = { live: 'Connected', reconnecting: 'Reconnecting…' }[state];
 }
 
-// ---- Start ----
+// ---- Controls and start ----
 
 async function signOut() {
   signingOut = true;
@@ -477,27 +1132,89 @@ async function signOut() {
   location.assign(signInUrl);
 }
 
-function bindControls() {
-  ui.signOut.addEventListener('click', signOut);
-  ui.loadOlder.addEventListener('click', () => loadOlder().catch(reportFailure));
-  ui.composer.addEventListener('submit', event => {
+// Enter sends and Shift+Enter starts a new line; during IME composition Enter confirms text.
+function submitOnEnter(event) {
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
     event.preventDefault();
-    sendMessage();
+    event.target.form.requestSubmit();
+  }
+}
+
+function onSubmit(form, action) {
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    action();
   });
-  ui.input.addEventListener('keydown', event => {
-    // Enter sends and Shift+Enter starts a new line; during IME composition Enter confirms text.
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      ui.composer.requestSubmit();
-    }
+}
+
+function bindSidebar() {
+  ui.newRoomButton.addEventListener('click', () => (ui.newRoomForm.hidden ? openNewRoomForm() : closeNewRoomForm()));
+  ui.cancelNewRoom.addEventListener('click', closeNewRoomForm);
+  onSubmit(ui.newRoomForm, () => createRoom().then(
+    room => openGroup(room.id).catch(reportFailure),
+    error => {
+      if (!(error instanceof SignedOut)) ui.newRoomError.textContent = error.message;
+    }));
+}
+
+function bindConversation() {
+  onSubmit(ui.addMemberForm, () => addMember().catch(reportFailure));
+  ui.memberList.addEventListener('click', event => {
+    const remove = event.target.closest('button.remove-member');
+    if (remove) removeMember(remove.dataset.username).catch(reportFailure);
   });
+  ui.leaveRoom.addEventListener('click', () => leaveRoom().catch(reportFailure));
+  // The open members panel covers the messages; a click anywhere else closes it.
+  document.addEventListener('click', event => {
+    if (!ui.roomMembers.contains(event.target)) ui.roomMembers.open = false;
+  });
+  ui.loadOlder.addEventListener('click', () => loadOlder().catch(reportFailure));
+  ui.backToLatest.addEventListener('click', jumpToLatest);
+  bindMessageControls();
+}
+
+// One listener each for the buttons and editors of every message, present and future.
+function bindMessageControls() {
+  ui.messages.addEventListener('click', event => {
+    const control = event.target.closest('button');
+    const item = control?.closest('li.message');
+    if (!item) return;
+    if (control.matches('.edit-message')) startEditing(item);
+    else if (control.matches('.delete-message')) deleteMessage(item).catch(reportFailure);
+    else if (control.matches('.cancel-edit')) stopEditing(item);
+  });
+  ui.messages.addEventListener('submit', event => {
+    event.preventDefault();
+    saveEdit(event.target.closest('li.message'));
+  });
+  ui.messages.addEventListener('keydown', event => {
+    if (!event.target.matches('.edit-input')) return;
+    if (event.key === 'Escape') stopEditing(event.target.closest('li.message'));
+    else submitOnEnter(event);
+  });
+}
+
+function bindComposer() {
+  onSubmit(ui.composer, sendMessage);
+  ui.input.addEventListener('keydown', submitOnEnter);
   ui.input.addEventListener('input', announceTyping);
 }
 
+function bindSearch() {
+  onSubmit(ui.searchForm, startSearch);
+  ui.searchMore.addEventListener('click', loadSearchPage);
+  ui.closeSearch.addEventListener('click', closeSearch);
+}
+
 async function start() {
-  bindControls();
+  ui.signOut.addEventListener('click', signOut);
+  document.addEventListener('visibilitychange', onVisibilityChange);
+  bindSidebar();
+  bindConversation();
+  bindComposer();
+  bindSearch();
   await Promise.all([loadUsers(), loadRooms()]);
-  refreshSidebar();
+  renderRoomList();
   connect();
 }
 

@@ -38,20 +38,25 @@ class CatchUp {
         }
     }
 
+    /**
+     * Reads what is missing and hands it over. Messages still waiting after that overtook a predecessor committed
+     * after the read; it is on its way, so the gap is checked again later rather than skipped.
+     */
     private void fillGap(Connection connection, String room) {
         try {
-            OptionalLong after;
-            while ((after = connection.missingAfter(room)).isPresent()) {
+            OptionalLong after = connection.missingAfter(room);
+            while (after.isPresent()) {
                 List<Delivery> page = page(room, after.getAsLong());
                 connection.fill(room, page);
                 if (page.size() < PAGE) {
-                    connection.releaseAll(room);
+                    break;
                 }
+                after = connection.missingAfter(room);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not catch a connection up in room " + room, e);
-            connection.releaseAll(room);
         }
+        connection.catchUpDone(room);
     }
 
     /** Replays a room from {@code afterId} to its newest message. */

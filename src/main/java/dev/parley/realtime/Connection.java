@@ -17,6 +17,7 @@ import java.util.UUID;
 final class Connection {
 
     private static final long REPLAY_PAGE_PATIENCE_MILLIS = 30_000;
+    private static final int MAX_CATCH_UP_ROUNDS = 20;
 
     final String id = UUID.randomUUID().toString();
     final String user;
@@ -27,6 +28,7 @@ final class Connection {
     // Guarded by this.
     private final RoomStreams streams;
     private final Set<String> catchingUp = new HashSet<>();
+    private final Map<String, Integer> catchUpRounds = new java.util.HashMap<>();
     private List<Delivery> heldDuringReplay;
 
     Connection(String user, String httpSessionId, Outbox outbox, CatchUp catchUp) {
@@ -74,20 +76,29 @@ final class Connection {
     }
 
     synchronized OptionalLong missingAfter(String room) {
-        OptionalLong after = streams.missingAfter(room);
-        if (after.isEmpty()) {
-            catchingUp.remove(room);
-        }
-        return after;
+        return streams.missingAfter(room);
     }
 
     synchronized void fill(String room, List<Delivery> fromDatabase) {
         streams.fill(room, fromDatabase);
     }
 
-    synchronized void releaseAll(String room) {
-        streams.releaseAll(room);
-        catchingUp.remove(room);
+    /**
+     * After a catch-up: if messages still wait, their predecessors were committed after the database was read
+     * and are on their way; check again. Only after many rounds without progress (a predecessor that never
+     * comes) are the waiting messages let through, so one lost publication cannot stall a room for good.
+     */
+    synchronized void catchUpDone(String room) {
+        if (streams.missingAfter(room).isEmpty()) {
+            catchingUp.remove(room);
+            catchUpRounds.remove(room);
+        } else if (catchUpRounds.merge(room, 1, Integer::sum) > MAX_CATCH_UP_ROUNDS) {
+            streams.releaseAll(room);
+            catchingUp.remove(room);
+            catchUpRounds.remove(room);
+        } else {
+            catchUp.gapNoticed(this, room);
+        }
     }
 
     /**

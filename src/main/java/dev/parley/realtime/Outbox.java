@@ -11,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The frames waiting for one connection. Each WebSocket frame costs Payara tens of microseconds of CPU however
@@ -22,6 +24,7 @@ final class Outbox {
 
     /** A client this far behind is disconnected; it reconnects and resumes from the database instead. */
     static final int MAX_QUEUED = 10_000;
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 
     private final Session session;
     private final boolean batch;
@@ -85,12 +88,14 @@ final class Outbox {
         try {
             session.getAsyncRemote().sendText(frames.next(), result -> {
                 if (result.isOK()) {
-                    executor.execute(() -> sendInOrder(frames));
+                    continueOn(() -> sendInOrder(frames));
                 } else {
-                    closeBecause(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "Send failed"));
+                    LOG.log(Level.FINE, "A send failed; closing the connection", result.getException());
+                    closeBecause(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "Send failed"));
                 }
             });
         } catch (RuntimeException sessionGone) {
+            LOG.log(Level.FINE, "Could not send; the connection is gone", sessionGone);
             closed = true;
         }
     }
@@ -111,14 +116,25 @@ final class Outbox {
         }
     }
 
+    private void continueOn(Runnable next) {
+        try {
+            executor.execute(next);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            closed = true;
+        }
+    }
+
     void closeBecause(CloseReason reason) {
+        if (!closed) {
+            LOG.log(Level.INFO, () -> "Closing a WebSocket: " + reason);
+        }
         closed = true;
         queue.clear();
         try {
             if (session.isOpen()) {
                 session.close(reason);
             }
-        } catch (IOException | IllegalStateException alreadyClosed) {
+        } catch (IOException | RuntimeException alreadyClosed) {
             // The connection is gone either way.
         }
     }
