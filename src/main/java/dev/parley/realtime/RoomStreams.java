@@ -60,9 +60,16 @@ final class RoomStreams {
                 : OptionalLong.of(lastSent.getOrDefault(room, 0L));
     }
 
-    /** Consecutive messages read from the database, starting right after the last one sent. */
+    /**
+     * Consecutive messages read from the database, starting right after the last one sent. Ignored for a room
+     * this connection does not follow (any more): a read that raced with the user leaving must not reach them.
+     */
     void fill(String room, List<Delivery> consecutive) {
-        long last = lastSent.getOrDefault(room, 0L);
+        Long followed = lastSent.get(room);
+        if (followed == null) {
+            return;
+        }
+        long last = followed;
         for (Delivery delivery : consecutive) {
             if (delivery.id() > last) {
                 send(delivery);

@@ -89,4 +89,17 @@ class RoomStreamsTest {
         streams.offer(new Delivery("other", 6, 1, "{}"));
         assertEquals(List.of(6L), sent, "a gap in one room does not hold up another");
     }
+
+    @Test
+    void aRoomLeftIsForgottenAndAJoinStartsAfresh() {
+        streams.startAt(Map.of("room", 5L));
+        streams.offer(message(9, 7));
+        streams.forget("room");
+        assertEquals(OptionalLong.empty(), streams.missingAfter("room"), "nothing waits for a room one has left");
+        streams.fill("room", List.of(message(6, 5), message(7, 6)));
+        assertEquals(List.of(), sent, "a catch-up read before leaving delivers nothing after it");
+        streams.startAt(Map.of("room", 20L));
+        streams.offer(message(21, 20));
+        assertEquals(List.of(21L), sent);
+    }
 }

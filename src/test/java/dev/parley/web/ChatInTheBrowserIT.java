@@ -54,11 +54,7 @@ class ChatInTheBrowserIT {
             alicesBrowser.waitForPresent("#app[data-connection='live']");
             assertEquals("Alice Liddell", alicesBrowser.waitFor("#me").getText());
 
-            bobsBrowser.visit(base.resolve("signin.xhtml"))
-                    .type("[id='signin:username']", bob)
-                    .type("[id='signin:password']", ParleyHttp.passwordFor(bob))
-                    .click("[id='signin:submit']");
-            bobsBrowser.waitForPresent("#app[data-connection='live']");
+            signIn(bobsBrowser, base, bob);
 
             String bobEntry = "#user-list button.user[data-username='" + bob + "']";
             alicesBrowser.waitForPresent(bobEntry + " .presence.online");
@@ -84,6 +80,52 @@ class ChatInTheBrowserIT {
 
             bobsBrowser.click("#sign-out");
             alicesBrowser.waitForPresent(bobEntry + " .presence.offline");
+        }
+    }
+
+    private static void signIn(Browser browser, URI base, String username) {
+        browser.visit(base.resolve("signin.xhtml"))
+                .type("[id='signin:username']", username)
+                .type("[id='signin:password']", ParleyHttp.passwordFor(username))
+                .click("[id='signin:submit']");
+        browser.waitForPresent("#app[data-connection='live']");
+    }
+
+    @Test
+    void aTeamRoomWithUnreadCountsAnEditAndSearch() throws Exception {
+        URI base = url.toURI();
+        String alice = Names.unique("alice");
+        String bob = Names.unique("bob");
+        ParleyHttp.newUser(base, alice);
+        ParleyHttp.newUser(base, bob);
+
+        try (Browser alicesBrowser = Browser.open(); Browser bobsBrowser = Browser.open()) {
+            signIn(alicesBrowser, base, alice);
+            signIn(bobsBrowser, base, bob);
+
+            alicesBrowser.click("#new-room-button")
+                    .type("#new-room-name", "Launch")
+                    .click("#new-room-members input[type=checkbox][value='" + bob + "']")
+                    .click("#create-room");
+            alicesBrowser.waitForText("#room-list", "Launch");
+            bobsBrowser.waitForText("#room-list", "Launch");
+
+            alicesBrowser.click("#room-list button.room");
+            alicesBrowser.type("#composer-input", "Shipping on Friday").click("#send-button");
+            alicesBrowser.waitForPresent("#message-list li.message.mine[data-id]");
+            bobsBrowser.waitForText("#room-list button.room .badge", "1");
+
+            alicesBrowser.click("#message-list li.message.mine button.edit-message")
+                    .type("#message-list textarea.edit-input", "Shipping on Thursday")
+                    .click("#message-list button.save-edit");
+
+            bobsBrowser.click("#room-list button.room");
+            bobsBrowser.waitForText("#message-list .message-body", "Shipping on Thursday");
+            bobsBrowser.waitFor("#message-list .edited-mark");
+
+            bobsBrowser.type("#search-input", "thursday").click("#search-button");
+            bobsBrowser.waitForText("#search-hit-list li.search-hit", "Shipping on Thursday");
+            bobsBrowser.screenshot("bob-searches-the-team-room");
         }
     }
 }
