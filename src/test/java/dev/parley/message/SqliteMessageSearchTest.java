@@ -10,6 +10,6 @@ class SqliteMessageSearchTest {
     void everyWordIsQuotedSoNothingTypedIsQuerySyntax() {
         assertEquals("\"quarterly\" \"report\"", SqliteMessageSearch.matchExpression("  quarterly   report "));
         assertEquals("\"NEAR(a\" \"OR\" \"b*\"", SqliteMessageSearch.matchExpression("NEAR(a OR b*"));
-        assertEquals("\"say \"\"hi\"\"\"", SqliteMessageSearch.matchExpression("say \"hi\""));
+        assertEquals("\"say\" \"\"\"hi\"\"\"", SqliteMessageSearch.matchExpression("say \"hi\""));
     }
 }
