@@ -147,6 +147,23 @@ class SignInIT {
     }
 
     @Test
+    void theSessionCookieStaysOnThisSiteAndPagesCannotBeFramed() throws Exception {
+        String kim = Names.unique("kim");
+        ParleyHttp browser = new ParleyHttp(base());
+        browser.register(kim, "long-enough-secret", null).expect(201);
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        base().resolve("api/session")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + kim + "\",\"password\":\"long-enough-secret\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.contains("HttpOnly") && cookie.toLowerCase().contains("samesite=lax"), cookie);
+        assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElseThrow());
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElseThrow());
+    }
+
+    @Test
     void signingInGivesANewSessionId() throws Exception {
         String jack = Names.unique("jack");
         ParleyHttp browser = new ParleyHttp(base());
