@@ -99,6 +99,11 @@ public final class ParleyProcess implements AutoCloseable {
         return base;
     }
 
+    /** The operating system's id of the node, to read its CPU time from /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Stops the node the way an operator does: SIGTERM, then waits for it to exit. */
     @Override
     public void close() {
