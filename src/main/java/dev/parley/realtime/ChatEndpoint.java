@@ -77,7 +77,6 @@ public class ChatEndpoint {
                 config.batchWindowMillis());
         connection = new Connection(caller.getName(),
                 (String) endpointConfig.getUserProperties().get(HandshakeGate.HTTP_SESSION_ID), outbox, catchUp);
-        connection.send(new ServerFrame.Ready(caller.getName()));
         connections.opened(connection);
     }
 

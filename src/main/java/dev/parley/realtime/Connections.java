@@ -24,14 +24,21 @@ class Connections {
 
     private final ConcurrentHashMap<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
 
+    /**
+     * Counts the connection for presence, then says {@code ready}, then lets frames reach it. In that order a
+     * client that has seen {@code ready} is counted, so closing another tab right after cannot flip the user
+     * offline, and {@code ready} is the first frame the client gets.
+     */
     void opened(Connection connection) {
+        boolean cameOnline = presence.connected(connection.user);
+        connection.send(new ServerFrame.Ready(connection.user));
         byUser.compute(connection.user, (user, open) -> {
             Set<Connection> connections = open == null ? ConcurrentHashMap.newKeySet() : open;
             connections.add(connection);
             return connections;
         });
         connection.startAt(rooms.lastMessageIds(connection.user));
-        if (presence.connected(connection.user)) {
+        if (cameOnline) {
             bus.publish(new BusEvent.PresenceEvent(connection.user, true));
         }
     }
