@@ -1,8 +1,9 @@
 package dev.parley.realtime;
 
+import static dev.parley.realtime.JsonCodec.JSON;
+
 import dev.parley.message.MessagePosted;
 import dev.parley.message.MessageView;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -20,7 +21,7 @@ final class BusCodec {
     static String encode(BusEvent event) {
         if (event instanceof BusEvent.MessageEvent posted) {
             MessageView m = posted.posted().message();
-            return Json.createObjectBuilder().add("kind", "message")
+            return JSON.createObjectBuilder().add("kind", "message")
                     .add("id", m.id()).add("room", m.room()).add("sender", m.sender()).add("body", m.body())
                     .add("sentAt", m.sentAt()).add("clientId", m.clientId())
                     .add("previousId", posted.posted().previousId())
@@ -28,11 +29,11 @@ final class BusCodec {
                     .build().toString();
         }
         if (event instanceof BusEvent.PresenceEvent presence) {
-            return Json.createObjectBuilder().add("kind", "presence").add("user", presence.user())
+            return JSON.createObjectBuilder().add("kind", "presence").add("user", presence.user())
                     .add("online", presence.online()).build().toString();
         }
         if (event instanceof BusEvent.Notice notice) {
-            JsonObjectBuilder json = Json.createObjectBuilder().add("kind", "notice")
+            JsonObjectBuilder json = JSON.createObjectBuilder().add("kind", "notice")
                     .add("users", array(notice.users())).add("frame", notice.frame())
                     .add("joinedAfter", notice.joinedAfter());
             if (notice.exceptConnection() != null) {
@@ -51,7 +52,7 @@ final class BusCodec {
 
     static BusEvent decode(String text) {
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             json = reader.readObject();
         }
         return switch (json.getString("kind")) {
@@ -69,7 +70,7 @@ final class BusCodec {
     }
 
     private static JsonArrayBuilder array(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         values.forEach(array::add);
         return array;
     }

@@ -1,7 +1,8 @@
 package dev.parley.realtime;
 
+import static dev.parley.realtime.JsonCodec.JSON;
+
 import dev.parley.message.MessageView;
-import jakarta.json.Json;
 import dev.parley.room.RoomView;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -38,7 +39,7 @@ final class FrameCodec {
     }
 
     private static JsonObject parseObject(String text) throws MalformedFrame {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new MalformedFrame("A frame is one JSON object");
@@ -151,9 +152,9 @@ final class FrameCodec {
     }
 
     private static JsonObjectBuilder room(RoomView room) {
-        JsonArrayBuilder members = Json.createArrayBuilder();
+        JsonArrayBuilder members = JSON.createArrayBuilder();
         room.members().forEach(members::add);
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", room.id()).add("kind", room.kind())
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("id", room.id()).add("kind", room.kind())
                 .add("members", members).add("lastMessageId", room.lastMessageId());
         if (room.name() != null) {
             json.add("name", room.name());
@@ -165,7 +166,7 @@ final class FrameCodec {
     }
 
     private static JsonObjectBuilder typed(String type) {
-        return Json.createObjectBuilder().add("type", type);
+        return JSON.createObjectBuilder().add("type", type);
     }
 
     /** A frame Parley cannot read: answered with a {@code bad_request} error, and the connection stays open. */

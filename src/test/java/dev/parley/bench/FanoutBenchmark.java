@@ -69,6 +69,10 @@ public final class FanoutBenchmark {
             System.out.printf(Locale.ROOT, "Fan-out: %d members all connected with parley.batch, %d senders, "
                     + "%d s per rate, %d cores, Java %s%n", members, senders, seconds,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            long idleBefore = cpuTicks(parley.pid());
+            Thread.sleep(5_000);
+            System.out.printf(Locale.ROOT, "Idle for 5 s with %d connections open: server CPU %.0f%% of a core%n",
+                    receivers.size() + senderSockets.size(), (cpuTicks(parley.pid()) - idleBefore) / 5.0);
             System.out.println("msgs/s  deliveries/s  p50 ms  p99 ms  max ms  frames/delivery  server CPU us/delivery");
             for (int rate : rates) {
                 step(parley, room, senderSockets, receivers, rate, seconds);
