@@ -2,11 +2,10 @@ package dev.parley.account;
 
 import java.util.Set;
 
-/** The roles Parley knows. Every signed-in person is a {@code user}; SSO will map company groups onto these. */
+/** The roles Parley knows. Every signed-in person is a {@code user}; SSO will map company groups onto roles. */
 public final class Roles {
 
     public static final String USER = "user";
-    public static final String ADMIN = "admin";
 
     static final Set<String> LOCAL_ACCOUNT = Set.of(USER);
 

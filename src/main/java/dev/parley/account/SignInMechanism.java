@@ -1,5 +1,7 @@
 package dev.parley.account;
 
+import dev.parley.platform.ErrorCode;
+import dev.parley.platform.HttpErrors;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -15,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 
 /**
@@ -83,10 +84,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     private static void unauthorizedJson(HttpServletResponse response) {
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType("application/json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"error\":\"unauthenticated\",\"message\":\"Sign in first\"}");
+            HttpErrors.write(response, ErrorCode.UNAUTHENTICATED, "Sign in first");
             response.flushBuffer();
         } catch (IOException clientGone) {
             // Nothing to tell a client that has hung up.

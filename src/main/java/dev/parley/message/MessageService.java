@@ -59,10 +59,7 @@ public class MessageService {
         MessageBody body = MessageBody.of(typedBody, config.maxMessageLength());
         requireClientId(clientId);
         long previousId = rooms.lockForNewMessage(roomId);
-        List<String> members = rooms.memberNames(roomId);
-        if (!members.contains(sender)) {
-            throw new ParleyException(ErrorCode.NOT_MEMBER, "You are not a member of room " + roomId);
-        }
+        List<String> members = rooms.membersAsSeenBy(roomId, sender);
         Optional<Message> earlier = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class)
                 .setParameter("sender", sender).setParameter("clientId", clientId)
                 .getResultStream().findFirst();
@@ -142,6 +139,8 @@ public class MessageService {
     @Transactional
     public MessageView edit(String editor, String roomId, long messageId, String typedBody) {
         MessageBody body = MessageBody.of(typedBody, config.maxMessageLength());
+        rooms.lockForChange(roomId);
+        List<String> members = rooms.membersAsSeenBy(roomId, editor);
         Message message = ownMessage(editor, roomId, messageId);
         if (message.isDeleted()) {
             throw new ParleyException(ErrorCode.UNKNOWN_MESSAGE, "That message was deleted");
@@ -149,26 +148,26 @@ public class MessageService {
         message.edit(body, clock.instant());
         em.flush();
         MessageView view = message.view();
-        edited.fire(new MessageEdited(view, rooms.memberNames(roomId)));
+        edited.fire(new MessageEdited(view, members));
         return view;
     }
 
     /** The sender deletes their message: its text is erased from the database, a tombstone remains. */
     @Transactional
     public void delete(String deleter, String roomId, long messageId) {
+        rooms.lockForChange(roomId);
+        List<String> members = rooms.membersAsSeenBy(roomId, deleter);
         Message message = ownMessage(deleter, roomId, messageId);
         if (message.isDeleted()) {
             return;
         }
         message.delete(clock.instant());
         em.flush();
-        edited.fire(new MessageEdited(message.view(), rooms.memberNames(roomId)));
+        edited.fire(new MessageEdited(message.view(), members));
     }
 
+    /** Callers lock the room first: a write before any read, so SQLite takes its write lock up front. */
     private Message ownMessage(String user, String roomId, long messageId) {
-        // A write first, so SQLite takes its write lock before this transaction reads (see RoomService).
-        rooms.lockForChange(roomId);
-        rooms.requireMember(roomId, user);
         Message message = em.find(Message.class, messageId);
         if (message == null || !message.roomId().equals(roomId)) {
             throw new ParleyException(ErrorCode.UNKNOWN_MESSAGE, "There is no message " + messageId + " in this room");

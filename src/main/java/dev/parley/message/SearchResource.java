@@ -1,5 +1,7 @@
 package dev.parley.message;
 
+import static dev.parley.api.QueryParams.wholeNumber;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
@@ -26,6 +28,6 @@ public class SearchResource {
     public List<MessageView> search(@QueryParam("q") String words, @QueryParam("room") String room,
             @QueryParam("before") String before, @QueryParam("limit") String limit) {
         return messages.search(security.getCallerPrincipal().getName(), words, room,
-                HistoryResource.number(before, "before"), HistoryResource.number(limit, "limit"));
+                wholeNumber(before, "before"), wholeNumber(limit, "limit"));
     }
 }

@@ -27,5 +27,17 @@ sealed interface BusEvent {
         static Notice to(List<String> users, ServerFrame frame) {
             return new Notice(users, FrameCodec.encode(frame), null, null, 0, null);
         }
+
+        static Notice toAllBut(String connection, List<String> users, ServerFrame frame) {
+            return new Notice(users, FrameCodec.encode(frame), connection, null, 0, null);
+        }
+
+        static Notice joining(List<String> users, ServerFrame frame, String room, long newestMessageId) {
+            return new Notice(users, FrameCodec.encode(frame), null, room, newestMessageId, null);
+        }
+
+        static Notice leaving(List<String> users, ServerFrame frame, String room) {
+            return new Notice(users, FrameCodec.encode(frame), null, null, 0, room);
+        }
     }
 }

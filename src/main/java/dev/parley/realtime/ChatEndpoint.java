@@ -122,9 +122,8 @@ public class ChatEndpoint {
     }
 
     private void typing(ClientFrame.Typing typing) {
-        rooms.requireMember(typing.room(), connection.user);
-        bus.publish(new BusEvent.Notice(rooms.memberNames(typing.room()),
-                FrameCodec.encode(new ServerFrame.Typing(typing.room(), connection.user)), connection.id, null, 0, null));
+        bus.publish(BusEvent.Notice.toAllBut(connection.id, rooms.membersAsSeenBy(typing.room(), connection.user),
+                new ServerFrame.Typing(typing.room(), connection.user)));
     }
 
     /** The one place a refusal becomes an {@code error} frame. */

@@ -2,11 +2,10 @@ package dev.parley.realtime;
 
 import jakarta.websocket.CloseReason;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,8 +26,8 @@ final class Connection {
 
     // Guarded by this.
     private final RoomStreams streams;
-    private final Set<String> catchingUp = new HashSet<>();
-    private final Map<String, Integer> catchUpRounds = new java.util.HashMap<>();
+    /** Rooms a catch-up is scheduled for, with how many rounds it has had. */
+    private final Map<String, Integer> catchUpRounds = new HashMap<>();
     private List<Delivery> heldDuringReplay;
 
     Connection(String user, String httpSessionId, Outbox outbox, CatchUp catchUp) {
@@ -55,7 +54,7 @@ final class Connection {
     /** The user left the room: nothing of it may reach this connection any more, nor be caught up later. */
     synchronized void forget(String room) {
         streams.forget(room);
-        catchingUp.remove(room);
+        catchUpRounds.remove(room);
         if (heldDuringReplay != null) {
             heldDuringReplay.removeIf(delivery -> delivery.room().equals(room));
         }
@@ -70,7 +69,7 @@ final class Connection {
     }
 
     private void offer(Delivery delivery) {
-        if (streams.offer(delivery) && catchingUp.add(delivery.room())) {
+        if (streams.offer(delivery) && catchUpRounds.putIfAbsent(delivery.room(), 0) == null) {
             catchUp.gapNoticed(this, delivery.room());
         }
     }
@@ -90,11 +89,9 @@ final class Connection {
      */
     synchronized void catchUpDone(String room) {
         if (streams.missingAfter(room).isEmpty()) {
-            catchingUp.remove(room);
             catchUpRounds.remove(room);
         } else if (catchUpRounds.merge(room, 1, Integer::sum) > MAX_CATCH_UP_ROUNDS) {
             streams.releaseAll(room);
-            catchingUp.remove(room);
             catchUpRounds.remove(room);
         } else {
             catchUp.gapNoticed(this, room);

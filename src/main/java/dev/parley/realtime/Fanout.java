@@ -25,28 +25,40 @@ class Fanout {
 
     void deliver(BusEvent event) {
         if (event instanceof BusEvent.MessageEvent posted) {
-            Delivery delivery = Delivery.of(posted.posted());
-            for (String member : posted.posted().members()) {
-                connections.of(member).forEach(connection -> connection.deliver(delivery));
-            }
+            deliver(posted);
         } else if (event instanceof BusEvent.PresenceEvent presence) {
             String frame = FrameCodec.encode(new ServerFrame.Presence(presence.user(), presence.online()));
             connections.all().forEach(connection -> connection.sendEncoded(frame));
         } else if (event instanceof BusEvent.Notice notice) {
-            for (String user : notice.users()) {
-                for (Connection connection : connections.of(user)) {
-                    if (connection.id.equals(notice.exceptConnection())) {
-                        continue;
-                    }
-                    if (notice.joinedRoom() != null) {
-                        connection.startAt(Map.of(notice.joinedRoom(), notice.joinedAfter()));
-                    }
-                    if (notice.leftRoom() != null) {
-                        connection.forget(notice.leftRoom());
-                    }
+            deliver(notice);
+        }
+    }
+
+    private void deliver(BusEvent.MessageEvent posted) {
+        Delivery delivery = Delivery.of(posted.posted());
+        for (String member : posted.posted().members()) {
+            connections.of(member).forEach(connection -> connection.deliver(delivery));
+        }
+    }
+
+    private void deliver(BusEvent.Notice notice) {
+        for (String user : notice.users()) {
+            for (Connection connection : connections.of(user)) {
+                if (!connection.id.equals(notice.exceptConnection())) {
+                    follow(connection, notice);
                     connection.sendEncoded(notice.frame());
                 }
             }
+        }
+    }
+
+    /** A membership change moves the connection's bookkeeping before the client hears of it. */
+    private static void follow(Connection connection, BusEvent.Notice notice) {
+        if (notice.joinedRoom() != null) {
+            connection.startAt(Map.of(notice.joinedRoom(), notice.joinedAfter()));
+        }
+        if (notice.leftRoom() != null) {
+            connection.forget(notice.leftRoom());
         }
     }
 }

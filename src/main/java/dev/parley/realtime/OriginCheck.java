@@ -1,6 +1,7 @@
 package dev.parley.realtime;
 
 import dev.parley.platform.ErrorCode;
+import dev.parley.platform.HttpErrors;
 import dev.parley.platform.ParleyConfig;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -30,10 +31,8 @@ public class OriginCheck extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(ErrorCode.FORBIDDEN_ORIGIN.httpStatus());
-        response.setContentType("application/json");
-        response.getWriter().write("{\"error\":\"" + ErrorCode.FORBIDDEN_ORIGIN.code()
-                + "\",\"message\":\"WebSocket connections from this origin are not allowed\"}");
+        HttpErrors.write(response, ErrorCode.FORBIDDEN_ORIGIN,
+                "WebSocket connections from this origin are not allowed");
     }
 
     private static String ownOrigin(HttpServletRequest request) {

@@ -18,14 +18,14 @@ import java.time.Instant;
 @Entity
 @Table(name = "rooms")
 @NamedQuery(name = Room.BY_DIRECT_KEY, query = "SELECT r FROM Room r WHERE r.directKey = :key")
-@NamedQuery(name = Room.LOCK_FOR_POST,
+@NamedQuery(name = Room.LOCK,
         query = "UPDATE Room r SET r.lastMessageId = r.lastMessageId WHERE r.id = :room")
 @NamedQuery(name = Room.LAST_MESSAGE_ID, query = "SELECT r.lastMessageId FROM Room r WHERE r.id = :room")
 @NamedQuery(name = Room.RECORD_MESSAGE, query = "UPDATE Room r SET r.lastMessageId = :id WHERE r.id = :room")
 public class Room {
 
     static final String BY_DIRECT_KEY = "Room.byDirectKey";
-    static final String LOCK_FOR_POST = "Room.lockForPost";
+    static final String LOCK = "Room.lock";
     static final String LAST_MESSAGE_ID = "Room.lastMessageId";
     static final String RECORD_MESSAGE = "Room.recordMessage";
 

@@ -146,7 +146,7 @@ public class RoomService {
      * before anything is read. Throws unknown_room when there is no such room.
      */
     public void lockForChange(String roomId) {
-        if (em.createNamedQuery(Room.LOCK_FOR_POST).setParameter("room", roomId).executeUpdate() == 0) {
+        if (em.createNamedQuery(Room.LOCK).setParameter("room", roomId).executeUpdate() == 0) {
             throw new ParleyException(ErrorCode.UNKNOWN_ROOM, "There is no room " + roomId);
         }
     }
@@ -154,11 +154,27 @@ public class RoomService {
     /** Throws unless the room exists and the user is one of its members. */
     public void requireMember(String roomId, String username) {
         if (!isMember(roomId, username)) {
-            if (em.find(Room.class, roomId) == null) {
-                throw new ParleyException(ErrorCode.UNKNOWN_ROOM, "There is no room " + roomId);
-            }
-            throw new ParleyException(ErrorCode.NOT_MEMBER, "You are not a member of room " + roomId);
+            refuseOutsider(roomId);
         }
+    }
+
+    /**
+     * The room's members, asked for by one of them: one query both checks the asker and gives the list that an
+     * event about the room is delivered to. Refuses like {@link #requireMember} anyone else.
+     */
+    public List<String> membersAsSeenBy(String roomId, String username) {
+        List<String> members = memberNames(roomId);
+        if (!members.contains(username)) {
+            refuseOutsider(roomId);
+        }
+        return members;
+    }
+
+    private void refuseOutsider(String roomId) {
+        if (em.find(Room.class, roomId) == null) {
+            throw new ParleyException(ErrorCode.UNKNOWN_ROOM, "There is no room " + roomId);
+        }
+        throw new ParleyException(ErrorCode.NOT_MEMBER, "You are not a member of room " + roomId);
     }
 
     public boolean isMember(String roomId, String username) {

@@ -15,7 +15,7 @@ import java.util.List;
  * messages, edits and deletions, membership changes, read markers.
  */
 @ApplicationScoped
-class MessageRelay {
+class ChangeRelay {
 
     @Inject
     Bus bus;
@@ -29,12 +29,11 @@ class MessageRelay {
     }
 
     void membershipChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipChanged change) {
-        String frame = FrameCodec.encode(new ServerFrame.Room(change.room()));
-        bus.publish(new BusEvent.Notice(change.room().members(), frame, null, change.room().id(),
-                change.room().lastMessageId(), null));
+        String room = change.room().id();
+        bus.publish(BusEvent.Notice.joining(change.room().members(), new ServerFrame.Room(change.room()), room,
+                change.room().lastMessageId()));
         if (!change.removed().isEmpty()) {
-            bus.publish(new BusEvent.Notice(change.removed(),
-                    FrameCodec.encode(new ServerFrame.Removed(change.room().id())), null, null, 0, change.room().id()));
+            bus.publish(BusEvent.Notice.leaving(change.removed(), new ServerFrame.Removed(room), room));
         }
     }
 
