@@ -15,8 +15,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Posts messages and reads a room's history. */
 @ApplicationScoped
@@ -51,28 +55,75 @@ public class MessageService {
     }
 
     /**
-     * Stores a message in one transaction: lock the room, check membership, find an earlier post with the same
-     * client id, insert, advance the room's newest id. Returns once committed, which is when it may be acked.
+     * Stores a batch of posts in one transaction, so that one commit covers many messages. The batch's rooms are
+     * locked first, in id order, so two nodes' batches never wait for each other in a cycle; then each post is
+     * checked and stored in the order it came, each room's ids rising from its newest. A refused post (not a
+     * member, unknown room) gets its own answer and stops none of the others. Returns one outcome per request,
+     * in order; they hold once this method has returned, which is when the transaction has committed.
      */
     @Transactional
-    public Posted post(String sender, String roomId, String clientId, String typedBody) {
-        MessageBody body = MessageBody.of(typedBody, config.maxMessageLength());
-        requireClientId(clientId);
-        long previousId = rooms.lockForNewMessage(roomId);
-        List<String> members = rooms.membersAsSeenBy(roomId, sender);
+    public List<PostOutcome> store(List<PostRequest> batch) {
+        Map<String, LockedRoom> locked = lockRooms(batch);
+        Map<String, Posted> storedNow = new HashMap<>();
+        List<PostOutcome> outcomes = new ArrayList<>(batch.size());
+        for (PostRequest request : batch) {
+            try {
+                outcomes.add(PostOutcome.stored(store(request, locked.get(request.room()), storedNow)));
+            } catch (ParleyException refused) {
+                outcomes.add(PostOutcome.refused(refused));
+            }
+        }
+        locked.values().stream().filter(LockedRoom::changed)
+                .forEach(room -> rooms.recordNewMessage(room.id, room.newest()));
+        return outcomes;
+    }
+
+    private Map<String, LockedRoom> lockRooms(List<PostRequest> batch) {
+        Map<String, LockedRoom> locked = new TreeMap<>();
+        for (String room : new TreeSet<>(batch.stream().map(PostRequest::room).toList())) {
+            try {
+                long newest = rooms.lockForNewMessage(room);
+                locked.put(room, LockedRoom.locked(room, newest, rooms.memberNames(room)));
+            } catch (ParleyException unknown) {
+                locked.put(room, LockedRoom.refused(room, unknown));
+            }
+        }
+        return locked;
+    }
+
+    /** One post of a batch: membership, then the client id (a resend is answered, not stored), then the insert. */
+    private Posted store(PostRequest request, LockedRoom room, Map<String, Posted> storedNow) {
+        List<String> members = room.membersIncluding(request.sender());
+        Posted earlierInBatch = storedNow.get(request.idempotencyKey());
+        if (earlierInBatch != null) {
+            return new Posted(earlierInBatch.message(), true);
+        }
         Optional<Message> earlier = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class)
-                .setParameter("sender", sender).setParameter("clientId", clientId)
+                .setParameter("sender", request.sender()).setParameter("clientId", request.clientId())
                 .getResultStream().findFirst();
         if (earlier.isPresent()) {
             return new Posted(earlier.get().view(), true);
         }
-        Message message = new Message(roomId, sender, body, clientId, clock.instant(), previousId);
+        long previousId = room.newest();
+        Message message = new Message(room.id, request.sender(), request.body(), request.clientId(), clock.instant(),
+                previousId);
         em.persist(message);
         em.flush();
-        rooms.recordNewMessage(roomId, message.id());
+        // Detached at once: every later flush and query of the batch would otherwise compare it for changes.
+        em.detach(message);
+        room.stored(message.id());
         MessageView view = message.view();
         posted.fire(new MessagePosted(view, previousId, members));
-        return new Posted(view, false);
+        Posted stored = new Posted(view, false);
+        storedNow.put(request.idempotencyKey(), stored);
+        return stored;
+    }
+
+    /** Checks what can be checked before a post waits for the writer: the body and the client id. */
+    public PostRequest request(String sender, String roomId, String clientId, String typedBody) {
+        MessageBody body = MessageBody.of(typedBody, config.maxMessageLength());
+        requireClientId(clientId);
+        return new PostRequest(sender, roomId, clientId, body);
     }
 
     private static void requireClientId(String clientId) {

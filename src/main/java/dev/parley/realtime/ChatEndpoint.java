@@ -1,7 +1,6 @@
 package dev.parley.realtime;
 
-import dev.parley.message.MessageService;
-import dev.parley.message.Posted;
+import dev.parley.message.MessageWriter;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyConfig;
 import dev.parley.platform.ParleyException;
@@ -20,6 +19,7 @@ import java.security.Principal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,7 +42,7 @@ public class ChatEndpoint {
     Connections connections;
 
     @Inject
-    MessageService messages;
+    MessageWriter writer;
 
     @Inject
     RoomService rooms;
@@ -71,6 +71,7 @@ public class ChatEndpoint {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Sign in first"));
             return;
         }
+        IdleTimerRedirect.redirect(session, threads.idleTimers());
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         session.setMaxIdleTimeout(IDLE_TIMEOUT.toMillis());
         Outbox outbox = new Outbox(session, BATCH.equals(session.getNegotiatedSubprotocol()), threads.flushing(),
@@ -95,16 +96,24 @@ public class ChatEndpoint {
         }
     }
 
+    /**
+     * Hands the message to the writer and returns: the socket's thread does not wait for the commit. The ack (or
+     * the error) goes out when the writer's batch has committed.
+     */
     private void send(ClientFrame.Send send) {
         if (!rateLimit.allows(connection.user)) {
             connection.send(new ServerFrame.Error(ErrorCode.RATE_LIMITED,
                     "Too many messages; wait a moment and send again", send.clientId(), send.room()));
             return;
         }
-        refusalsAsErrors(send.clientId(), send.room(), () -> {
-            Posted posted = messages.post(connection.user, send.room(), send.clientId(), send.body());
-            connection.send(ServerFrame.Ack.of(posted.message()));
-        });
+        refusalsAsErrors(send.clientId(), send.room(), () -> writer.post(connection.user, send.room(),
+                send.clientId(), send.body()).whenComplete((posted, failure) -> {
+                    if (failure == null) {
+                        connection.send(ServerFrame.Ack.of(posted.message()));
+                    } else {
+                        answerFailure(failure, send.clientId(), send.room());
+                    }
+                }));
     }
 
     private void resume(ClientFrame.Resume resume) {
@@ -126,14 +135,22 @@ public class ChatEndpoint {
                 new ServerFrame.Typing(typing.room(), connection.user)));
     }
 
-    /** The one place a refusal becomes an {@code error} frame. */
     private void refusalsAsErrors(String clientId, String room, Runnable action) {
         try {
             action.run();
-        } catch (ParleyException refused) {
-            connection.send(new ServerFrame.Error(refused.code(), refused.getMessage(), clientId, room));
         } catch (RuntimeException failed) {
-            LOG.log(Level.WARNING, "A frame from " + connection.user + " failed", failed);
+            answerFailure(failed, clientId, room);
+        }
+    }
+
+    /** The one place a refusal or failure becomes an {@code error} frame. */
+    private void answerFailure(Throwable failure, String clientId, String room) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof ParleyException refused) {
+            connection.send(new ServerFrame.Error(refused.code(), refused.getMessage(), clientId, room));
+        } else {
+            LOG.log(Level.WARNING, "A frame from " + connection.user + " failed", cause);
             connection.send(new ServerFrame.Error(ErrorCode.INTERNAL,
                     "Parley could not do that just now; nothing was stored, try again", clientId, room));
         }

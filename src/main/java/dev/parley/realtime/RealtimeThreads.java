@@ -23,6 +23,7 @@ class RealtimeThreads {
     private ScheduledExecutorService flushing;
     private ExecutorService busDelivery;
     private ExecutorService catchingUp;
+    private ScheduledExecutorService idleTimers;
 
     /** Sends outgoing frames and times batch windows; its tasks never block. */
     synchronized ScheduledExecutorService flushing() {
@@ -50,9 +51,19 @@ class RealtimeThreads {
         return catchingUp;
     }
 
+    /** Times every WebSocket's idle timeout (see {@link IdleTimerRedirect}); re-armed, so cancelled, per frame. */
+    synchronized ScheduledExecutorService idleTimers() {
+        if (idleTimers == null) {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threadFactory);
+            executor.setRemoveOnCancelPolicy(true);
+            idleTimers = executor;
+        }
+        return idleTimers;
+    }
+
     @PreDestroy
     synchronized void shutdown() {
-        for (ExecutorService executor : new ExecutorService[] {flushing, busDelivery, catchingUp}) {
+        for (ExecutorService executor : new ExecutorService[] {flushing, busDelivery, catchingUp, idleTimers}) {
             if (executor != null) {
                 executor.shutdownNow();
             }

@@ -147,7 +147,7 @@ public class RoomService {
      */
     public void lockForChange(String roomId) {
         if (em.createNamedQuery(Room.LOCK).setParameter("room", roomId).executeUpdate() == 0) {
-            throw new ParleyException(ErrorCode.UNKNOWN_ROOM, "There is no room " + roomId);
+            throw unknownRoom(roomId);
         }
     }
 
@@ -172,9 +172,17 @@ public class RoomService {
 
     private void refuseOutsider(String roomId) {
         if (em.find(Room.class, roomId) == null) {
-            throw new ParleyException(ErrorCode.UNKNOWN_ROOM, "There is no room " + roomId);
+            throw unknownRoom(roomId);
         }
-        throw new ParleyException(ErrorCode.NOT_MEMBER, "You are not a member of room " + roomId);
+        throw notMember(roomId);
+    }
+
+    public static ParleyException unknownRoom(String roomId) {
+        return new ParleyException(ErrorCode.UNKNOWN_ROOM, "There is no room " + roomId);
+    }
+
+    public static ParleyException notMember(String roomId) {
+        return new ParleyException(ErrorCode.NOT_MEMBER, "You are not a member of room " + roomId);
     }
 
     public boolean isMember(String roomId, String username) {

@@ -279,12 +279,10 @@ abstract class ChatScenarios {
             for (int i = 0; i < 60; i++) {
                 socket.sendMessage(room, ChatSocket.clientId(), "flood " + i);
             }
-            assertEquals("rate_limited", socket.await(ofType("error").and(has("code", "rate_limited")))
-                    .getString("code"));
-            socket.ping();
-            socket.await("pong");
-            int acked = socket.framesOfType("ack").size();
-            assertTrue(acked >= 10 && acked < 60, "acked " + acked);
+            List<JsonObject> answers = socket.await(ofType("ack").or(ofType("error").and(has("code", "rate_limited"))),
+                    60, Duration.ofSeconds(20));
+            long acked = answers.stream().filter(ofType("ack")).count();
+            assertTrue(acked >= 10 && acked < 60, "every send answered, some acked and some refused: acked " + acked);
             assertEquals(acked, alice.history(room, null, 200).jsonArray().size());
         }
     }

@@ -196,6 +196,11 @@ public final class ChatSocket implements AutoCloseable {
         return await(match, DEFAULT_TIMEOUT);
     }
 
+    /** The next {@code count} not yet awaited frames that match, in arrival order. */
+    public List<JsonObject> await(Predicate<JsonObject> match, int count, Duration timeout) {
+        return frames.take(match, count, timeout, count + " frames matching the predicate");
+    }
+
     /** The next {@code count} not yet awaited {@code message} frames of {@code room}, in arrival order. */
     public List<JsonObject> awaitMessages(String room, int count, Duration timeout) {
         Predicate<JsonObject> inRoom = ofType("message").and(frame -> room.equals(frame.getString("room", null)));

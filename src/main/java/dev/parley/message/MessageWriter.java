@@ -1,0 +1,134 @@
+package dev.parley.message;
+
+import dev.parley.platform.ErrorCode;
+import dev.parley.platform.ParleyException;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Where every posted message waits to be stored: one thread takes what has queued up and stores it in one
+ * transaction (group commit), so a busy server commits a batch where it would have committed each message.
+ * An answer completes only after its batch has committed, which is when the message may be acked. One writer
+ * per node also keeps a connection's messages in the order it sent them.
+ */
+@ApplicationScoped
+public class MessageWriter {
+
+    /** Large enough to amortise a commit, small enough that the first message of a batch is not kept waiting. */
+    static final int MAX_BATCH = 128;
+    /** Posts waiting beyond this are refused (rate_limited) rather than queued without bound. */
+    static final int MAX_WAITING = 20_000;
+    private static final Logger LOG = Logger.getLogger(MessageWriter.class.getName());
+
+    @Inject
+    MessageService messages;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    private final BlockingQueue<Waiting> waiting = new ArrayBlockingQueue<>(MAX_WAITING);
+    private Thread writer;
+    private volatile boolean stopping;
+
+    private record Waiting(PostRequest request, CompletableFuture<Posted> answer) {
+    }
+
+    /**
+     * Queues a message to be stored. Bad input is refused at once (the exception); the answer completes with
+     * the stored message once committed, or exceptionally with the refusal or failure.
+     */
+    public CompletableFuture<Posted> post(String sender, String roomId, String clientId, String typedBody) {
+        Waiting post = new Waiting(messages.request(sender, roomId, clientId, typedBody), new CompletableFuture<>());
+        startWriter();
+        if (!waiting.offer(post)) {
+            throw new ParleyException(ErrorCode.RATE_LIMITED, "Parley is busy; send the message again in a moment");
+        }
+        return post.answer();
+    }
+
+    private synchronized void startWriter() {
+        if (writer == null && !stopping) {
+            writer = threadFactory.newThread(this::writeUntilStopped);
+            writer.setName("parley-message-writer");
+            writer.start();
+        }
+    }
+
+    private void writeUntilStopped() {
+        List<Waiting> batch = new ArrayList<>(MAX_BATCH);
+        while (!stopping) {
+            try {
+                Waiting first = waiting.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                waiting.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException unexpected) {
+                LOG.log(Level.SEVERE, "The message writer hit a failure it did not expect", unexpected);
+                batch.forEach(post -> post.answer().completeExceptionally(unexpected));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /**
+     * Stores a batch. If its transaction fails (a database error, not a refusal), each post is tried again in
+     * a transaction of its own, so one bad post cannot fail the others.
+     */
+    private void write(List<Waiting> batch) {
+        List<PostOutcome> outcomes;
+        try {
+            outcomes = messages.store(batch.stream().map(Waiting::request).toList());
+        } catch (RuntimeException failed) {
+            if (batch.size() == 1) {
+                LOG.log(Level.WARNING, "Storing a message failed", failed);
+                batch.get(0).answer().completeExceptionally(failed);
+            } else {
+                batch.forEach(post -> write(List.of(post)));
+            }
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            PostOutcome outcome = outcomes.get(i);
+            CompletableFuture<Posted> answer = batch.get(i).answer();
+            if (outcome.refusal() != null) {
+                answer.completeExceptionally(outcome.refusal());
+            } else {
+                answer.complete(outcome.posted());
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        Thread running;
+        synchronized (this) {
+            stopping = true;
+            running = writer;
+        }
+        if (running != null) {
+            running.interrupt();
+        }
+        ParleyException shuttingDown = new ParleyException(ErrorCode.INTERNAL, "Parley is stopping; send again");
+        for (Waiting post; (post = waiting.poll()) != null; ) {
+            post.answer().completeExceptionally(shuttingDown);
+        }
+    }
+}
