@@ -30,8 +30,9 @@ final class IdleScenario {
         Measurements measurements = new Measurements();
         Timeline timeline = new Timeline(measurements, server, context.out());
 
-        long rssBefore = server == null ? -1 : server.residentBytes();
+        // The heap figure comes from a full GC, which can shrink the heap: read RSS after it, both times.
         long heapBefore = server != null && heap ? server.liveHeapBytes() : -1;
+        long rssBefore = server == null ? -1 : server.residentBytes();
         context.out().printf(Locale.ROOT, "Before: server RSS %.1f MB, live heap %.1f MB%n", rssBefore / 1048576.0,
                 heapBefore / 1048576.0);
         List<Connections.Wanted> wanted = new ArrayList<>();
@@ -48,8 +49,8 @@ final class IdleScenario {
         context.out().printf(Locale.ROOT, "Opened %d of %d in %.1f s%n", clients.size(), sockets, openSeconds);
         try {
             sleepSeconds(2);
-            long rssAfter = server == null ? -1 : server.residentBytes();
             long heapAfter = server != null && heap ? server.liveHeapBytes() : -1;
+            long rssAfter = server == null ? -1 : server.residentBytes();
             timeline.restart();
             long holdCpuBefore = server == null ? -1 : server.cpuNanos();
             int seconds = context.seconds();

@@ -34,7 +34,7 @@ final class MessageScenario {
         int rampSeconds = args.integer("ramp-seconds", 120, 5, 3600);
         double perUserLimit = context.sendLimit();
         double maxRate = args.decimal("max-rate", setup.senders().size() * perUserLimit, 0.1, 1_000_000);
-        double startRate = args.decimal("start-rate", Math.max(1, Math.floor(maxRate / 64)), 0.1, maxRate);
+        double startRate = args.decimal("start-rate", Math.max(1, Math.floor(maxRate / 16)), 0.1, maxRate);
         int maxSteps = Math.max(2, rampSeconds / (stepSeconds + 2));
         long capacity = ramp ? (long) Math.ceil(maxRate * stepSeconds) * maxSteps : (long) Math.ceil(setup.rate() * seconds);
         SentMessages sent = new SentMessages((int) Math.min(MAX_MESSAGES, capacity + 1), setup.rooms(),
@@ -125,7 +125,11 @@ final class MessageScenario {
         report.put("ackLatencyMs", LatencyRecorder.summary(measurements.ackLatency.total()));
         report.put("errors", errors);
         report.put("server", serverSection(server, total, rssBefore, rssAfter, timeline));
-        report.put("tool", Map.of("cpuCores", round(toolCpu / (double) wall), "threads", Thread.activeCount()));
+        Map<String, Object> tool = new LinkedHashMap<>();
+        tool.put("cpuCores", round(toolCpu / (double) wall));
+        tool.put("cpuMicrosPerDelivery", total.deliveries() == 0 ? null : round(toolCpu / 1e3 / total.deliveries()));
+        tool.put("threads", Thread.activeCount());
+        report.put("tool", tool);
         if (setup.history() != null) {
             Map<String, Object> history = new LinkedHashMap<>();
             history.put("readers", setup.history().size());
