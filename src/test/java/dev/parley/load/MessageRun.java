@@ -90,7 +90,9 @@ final class MessageRun {
         }
         long done = System.nanoTime();
         long serverCpu = server == null ? -1 : server.cpuNanos() - serverCpuBefore;
-        timeline.tick(System.nanoTime() < end ? offered : 0, label + " (end)");
+        // The step's last sample is a whole second too, so that its rates compare with the others.
+        sleepUntil(nextTick);
+        timeline.tick(0, label + " (end)");
         Histogram latency = timeline.step();
         double elapsed = Math.max(seconds, (done - start) / 1e9);
         long delivered = measurements.deliveries.sum() - deliveriesBefore;

@@ -1,6 +1,7 @@
 package dev.parley.load;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,9 +37,13 @@ final class ReportPage {
                 .append("</style></head><body>\n<h1>Parley load run: ").append(escape(report.scenario))
                 .append("</h1>\n<p>Started ").append(report.startedAt).append(" UTC.</p>\n");
         DeliveryCheck.Verdict verdict = report.verdict();
-        page.append("<h2>Delivery check</h2>\n").append(table(Map.of("lost", verdict.lost(), "duplicated",
-                verdict.duplicated(), "out of order", verdict.outOfOrder(), "delivered but not acked",
-                verdict.deliveredNotAcked(), "errors (all codes)", report.errors())));
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("lost", verdict.lost());
+        check.put("duplicated", verdict.duplicated());
+        check.put("out of order", verdict.outOfOrder());
+        check.put("delivered but not acked", verdict.deliveredNotAcked());
+        check.put("errors (all codes)", report.errors());
+        page.append("<h2>Delivery check</h2>\n").append(table(check));
         List<Timeline.Second> seconds = report.seconds();
         if (!seconds.isEmpty()) {
             page.append("<h2>Delivery latency per second (ms, log scale, from the intended send time)</h2>\n")
