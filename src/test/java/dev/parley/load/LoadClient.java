@@ -105,9 +105,13 @@ final class LoadClient implements WebSocket.Listener {
         }
     }
 
+    /**
+     * Asks for every message at once: the receiving threads keep up with the server or the run shows it, and one
+     * demand signal per message would cost a hand-off between the JDK's threads per message.
+     */
     @Override
     public void onOpen(WebSocket webSocket) {
-        webSocket.request(1);
+        webSocket.request(Long.MAX_VALUE);
     }
 
     @Override
@@ -129,7 +133,6 @@ final class LoadClient implements WebSocket.Listener {
             }
             partial = null;
         }
-        webSocket.request(1);
         return null;
     }
 
