@@ -120,10 +120,11 @@ final class FrameScanner {
         } else if (first == '{' || first == '[') {
             skipNested();
         } else {
+            int start = at;
             while (at < text.length() && Character.isLetter(text.charAt(at))) {
                 at++;
             }
-            if (at == keyStart + keyLength) {
+            if (at == start) {
                 throw unexpected("a value");
             }
         }

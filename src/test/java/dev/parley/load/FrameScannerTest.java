@@ -83,6 +83,7 @@ class FrameScannerTest {
         assertThrows(IllegalArgumentException.class, () -> scan("[{\"type\":\"pong\"}"));
         assertThrows(IllegalArgumentException.class, () -> scan("{} {}"));
         assertThrows(IllegalArgumentException.class, () -> scan(""));
+        assertThrows(IllegalArgumentException.class, () -> scan("{\"type\":}"));
     }
 
     @Test
