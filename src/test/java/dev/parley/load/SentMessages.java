@@ -18,6 +18,8 @@ final class SentMessages {
     private final int capacity;
     private final int[] roomOf;
     private final long[] intendedNanos;
+    /** When the ack arrived (System.nanoTime), written before the ack is published through {@link #answer}. */
+    private final long[] ackedAt;
     private final AtomicLongArray answer;
     private final AtomicIntegerArray deliveries;
     private final List<String> rooms;
@@ -34,6 +36,7 @@ final class SentMessages {
         this.capacity = capacity;
         this.roomOf = new int[capacity];
         this.intendedNanos = new long[capacity];
+        this.ackedAt = new long[capacity];
         this.answer = new AtomicLongArray(capacity);
         this.deliveries = new AtomicIntegerArray(capacity);
         this.rooms = List.copyOf(rooms);
@@ -65,6 +68,10 @@ final class SentMessages {
 
     /** Records an ack; false if this seq was already answered (a second ack). */
     boolean acked(int seq, long id) {
+        if (answer.get(seq) != NOT_ACKED) {
+            return false;
+        }
+        ackedAt[seq] = System.nanoTime();
         if (!answer.compareAndSet(seq, NOT_ACKED, id)) {
             return false;
         }
@@ -102,13 +109,17 @@ final class SentMessages {
     }
 
     /**
-     * Deliveries still missing for acked messages whose intended time is more than {@code grace} before
-     * {@code now}: the progress line's "lost so far". Only the monitoring thread calls it; it moves forward.
+     * Deliveries still missing for acked messages whose ack arrived more than {@code grace} ago: the progress
+     * line's "lost so far". Judges messages in sequence order and stops at the first one not yet judgeable (no
+     * answer yet, or acked too recently), so it lags a stalled server. Only the monitoring thread calls it.
      */
     long missingOlderThan(long now, long grace) {
         int limit = sent;
-        while (lostCursor < limit && intendedNanos[lostCursor] < now - grace) {
+        while (lostCursor < limit) {
             long id = answer.get(lostCursor);
+            if (id == NOT_ACKED || (id > 0 && ackedAt[lostCursor] > now - grace)) {
+                break;
+            }
             if (id > 0) {
                 lostSoFar += Math.max(0, connectionsPerRoom[roomOf[lostCursor]] - deliveries.get(lostCursor));
             }

@@ -89,7 +89,7 @@ final class Timeline {
             rssMb = server.residentBytes() / 1048576.0;
         }
         SentMessages sent = measurements.sent();
-        long lost = sent == null ? 0 : sent.missingOlderThan(now - measurements.origin, LOST_GRACE_NANOS);
+        long lost = sent == null ? 0 : sent.missingOlderThan(now, LOST_GRACE_NANOS);
         Second second = new Second(round((now - measurements.origin) / 1e9), round(offeredDeliveriesPerSecond),
                 round((sends - lastSends) / elapsed), round((delivered - lastDeliveries) / elapsed),
                 round((acked - lastAcks) / elapsed), percentile(deliveries, 50), percentile(deliveries, 99),
