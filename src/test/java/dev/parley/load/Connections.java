@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -19,7 +20,7 @@ final class Connections {
     /** The connections that opened, in the order wanted (null where one failed), and the failures' reasons. */
     record Opened(List<LoadClient> clients, List<String> failures) {
         List<LoadClient> open() {
-            return clients.stream().filter(java.util.Objects::nonNull).toList();
+            return clients.stream().filter(Objects::nonNull).toList();
         }
     }
 

@@ -3,6 +3,8 @@ package dev.parley.load;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 
 /** What every scenario gets: its options, the server's API and process, the shared HTTP client, the output. */
 record LoadContext(LoadArgs args, ParleyApi api, HttpClient http, ServerProcess server, PrintStream out,
@@ -25,11 +27,11 @@ record LoadContext(LoadArgs args, ParleyApi api, HttpClient http, ServerProcess 
         return args.integer("body-size", 100, 1, 4000);
     }
 
-    java.util.List<LoadUsers.User> users(int count) {
+    List<LoadUsers.User> users(int count) {
         out.printf("Signing in %d users (%s0001...; registered on first use, sessions reused across runs)%n", count,
                 args.text("user-prefix", "lt-u"));
         long start = System.nanoTime();
-        java.util.List<LoadUsers.User> users = LoadUsers.signIn(api, args.text("user-prefix", "lt-u"), count,
+        List<LoadUsers.User> users = LoadUsers.signIn(api, args.text("user-prefix", "lt-u"), count,
                 args.integer("signin-parallel", 2, 1, 16), outputFolder.resolve("load-sessions.properties"));
         out.printf("  done in %.1f s%n", (System.nanoTime() - start) / 1e9);
         return users;
@@ -39,7 +41,7 @@ record LoadContext(LoadArgs args, ParleyApi api, HttpClient http, ServerProcess 
     void warnIfOverLimit(double perUserRate) {
         if (perUserRate > sendLimit()) {
             long rate = (long) Math.ceil(perUserRate * 1.2);
-            out.printf(java.util.Locale.ROOT, "WARNING: each sending user would post %.1f messages/s, above the server's "
+            out.printf(Locale.ROOT, "WARNING: each sending user would post %.1f messages/s, above the server's "
                     + "per-user limit of %.1f/s (--send-limit): expect rate_limited errors. Start Parley with "
                     + "PARLEY_SEND_RATE_PER_SECOND=%d PARLEY_SEND_BURST=%d and pass --send-limit %d, or use more "
                     + "senders.%n", perUserRate, sendLimit(), rate, Math.max(30, rate * 3), rate);

@@ -1,7 +1,9 @@
 package dev.parley.load;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -129,7 +131,7 @@ final class SentMessages {
     }
 
     /** The acked message ids of each room, sorted, by room id. */
-    java.util.Map<String, long[]> ackedIdsByRoom() {
+    Map<String, long[]> ackedIdsByRoom() {
         int[] counts = new int[rooms.size()];
         for (int seq = 0; seq < sent; seq++) {
             if (answer.get(seq) > 0) {
@@ -147,7 +149,7 @@ final class SentMessages {
                 ids[roomOf[seq]][counts[roomOf[seq]]++] = id;
             }
         }
-        java.util.Map<String, long[]> result = new java.util.HashMap<>();
+        Map<String, long[]> result = new HashMap<>();
         for (int r = 0; r < ids.length; r++) {
             Arrays.sort(ids[r]);
             result.put(rooms.get(r), ids[r]);
