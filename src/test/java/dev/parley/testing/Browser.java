@@ -6,7 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -22,6 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
+    /** A laptop's window, and a phone's (an iPhone 12-15's CSS pixels). */
+    public static final String DESKTOP = "1280,800";
+    public static final String PHONE = "390,844";
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -32,13 +39,18 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open() {
+        return open(DESKTOP);
+    }
+
+    /** A browser whose window is {@code size} ("width,height" in CSS pixels), e.g. {@link #PHONE}. */
+    public static Browser open(String size) {
         try {
             Path profile = Files.createTempDirectory("parley-chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(System.getProperty("parley.chromium", "/usr/bin/chromium"));
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--disable-quic", "--window-size=1280,800",
+                    "--no-first-run", "--disable-quic", "--window-size=" + size,
                     "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("parley.chromedriver", "/usr/bin/chromedriver")))
@@ -64,6 +76,13 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Types keys into a field as they come, without clearing it first (e.g. {@code Keys.ENTER}). */
+    public Browser press(String cssSelector, CharSequence... keys) {
+        new WebDriverWait(driver, PATIENCE)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).sendKeys(keys);
+        return this;
+    }
+
     public Browser click(String cssSelector) {
         new WebDriverWait(driver, PATIENCE)
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).click();
@@ -76,8 +95,69 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitForPresent(String cssSelector) {
-        new WebDriverWait(driver, PATIENCE)
+        waitForPresent(cssSelector, PATIENCE);
+    }
+
+    public void waitForPresent(String cssSelector, Duration patience) {
+        new WebDriverWait(driver, patience)
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(cssSelector)));
+    }
+
+    /** Waits until nothing matching is visible: gone, hidden, or never there. */
+    public void waitForHidden(String cssSelector) {
+        new WebDriverWait(driver, PATIENCE)
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(cssSelector)));
+    }
+
+    /** Waits for an element that matches and whose visible text is exactly {@code text}. */
+    public WebElement waitForExactText(String cssSelector, String text) {
+        return new WebDriverWait(driver, PATIENCE).until(page -> page.findElements(By.cssSelector(cssSelector))
+                .stream().filter(element -> text.equals(element.getText())).findFirst().orElse(null));
+    }
+
+    /** Waits until exactly {@code count} elements match. */
+    public void waitForCount(String cssSelector, int count) {
+        new WebDriverWait(driver, PATIENCE)
+                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(cssSelector), count));
+    }
+
+    public boolean isShown(String cssSelector) {
+        return driver.findElements(By.cssSelector(cssSelector)).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** The visible text of each matching element, in page order. */
+    public List<String> texts(String cssSelector) {
+        return driver.findElements(By.cssSelector(cssSelector)).stream().map(WebElement::getText).toList();
+    }
+
+    public WebElement find(String cssSelector) {
+        return driver.findElement(By.cssSelector(cssSelector));
+    }
+
+    /** Whether a JavaScript alert, confirm or prompt is open (one a page was tricked into opening, say). */
+    public boolean alertIsOpen() {
+        try {
+            driver.switchTo().alert();
+            return true;
+        } catch (NoAlertPresentException none) {
+            return false;
+        }
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    /** The value of a cookie the browser holds for the current page's site, HttpOnly ones included. */
+    public String cookie(String name) {
+        Cookie cookie = driver.manage().getCookieNamed(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    /** Pages render as on a device set to dark mode ({@code prefers-color-scheme: dark}), or light. */
+    public void preferDark(boolean dark) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.<String, Object>of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
     }
 
     public WebElement waitForText(String cssSelector, String text) {
