@@ -1057,9 +1057,13 @@ function setComposerEnabled(enabled) {
 function updateCounter() {
   const left = maxLength - [...ui.input.value.trim()].length;
   ui.counter.hidden = maxLength - left < counterFrom;
-  ui.counter.textContent = left >= 0 ? `${left} characters left` : `${-left} characters too many`;
+  ui.counter.textContent = left >= 0 ? `${characters(left)} left` : `${characters(-left)} too many`;
   ui.counter.classList.toggle('over', left < 0);
   ui.send.disabled = ui.input.disabled || left < 0;
+}
+
+function characters(count) {
+  return count === 1 ? '1 character' : `${count} characters`;
 }
 
 function sendMessage() {

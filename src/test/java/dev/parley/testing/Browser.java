@@ -26,9 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
-    /** A laptop's window, and a phone's (an iPhone 12-15's CSS pixels). */
-    public static final String DESKTOP = "1280,800";
-    public static final String PHONE = "390,844";
+    private static final int PHONE_WIDTH = 390;
+    private static final int PHONE_HEIGHT = 844;
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -38,19 +37,27 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
+    /** A laptop-sized browser window. */
     public static Browser open() {
-        return open(DESKTOP);
+        return open(new ChromeOptions().addArguments("--window-size=1280,800"));
     }
 
-    /** A browser whose window is {@code size} ("width,height" in CSS pixels), e.g. {@link #PHONE}. */
-    public static Browser open(String size) {
+    /**
+     * A phone's screen (390 x 844 CSS pixels, as an iPhone 12 to 15), through Chromium's device emulation: a
+     * desktop window cannot be made narrower than 500 pixels.
+     */
+    public static Browser openPhone() {
+        return open(new ChromeOptions().setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT, "pixelRatio", 1.0))));
+    }
+
+    private static Browser open(ChromeOptions options) {
         try {
             Path profile = Files.createTempDirectory("parley-chromium-");
-            ChromeOptions options = new ChromeOptions();
             options.setBinary(System.getProperty("parley.chromium", "/usr/bin/chromium"));
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--disable-quic", "--window-size=" + size,
+                    "--no-first-run", "--disable-quic",
                     "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("parley.chromedriver", "/usr/bin/chromedriver")))
@@ -158,6 +165,8 @@ public final class Browser implements AutoCloseable {
     public void preferDark(boolean dark) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.<String, Object>of("features",
                 List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+        // A screenshot taken next shows the new colours once the page has painted with them.
+        driver.executeAsyncScript("requestAnimationFrame(() => requestAnimationFrame(arguments[0]))");
     }
 
     public WebElement waitForText(String cssSelector, String text) {
@@ -170,8 +179,8 @@ public final class Browser implements AutoCloseable {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }
 
-    public Object script(String javascript) {
-        return driver.executeScript(javascript);
+    public Object script(String javascript, Object... arguments) {
+        return driver.executeScript(javascript, arguments);
     }
 
     public void reload() {

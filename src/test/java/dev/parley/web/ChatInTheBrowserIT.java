@@ -151,6 +151,35 @@ class ChatInTheBrowserIT {
     }
 
     @Test
+    void theComposerCountsDownNearTheLengthLimit() throws Exception {
+        URI base = url.toURI();
+        String alice = Names.unique("alice");
+        String bob = Names.unique("bob");
+        ParleyHttp.newUser(base, alice);
+        ParleyHttp.newUser(base, bob);
+
+        try (Browser browser = Browser.open()) {
+            signIn(browser, base, alice);
+            talkTo(browser, bob);
+            browser.type(COMPOSER, "A short note");
+            assertFalse(browser.isShown("#composer-counter"), "no counter far from the limit");
+
+            // Typing 4,000 characters key by key takes long; the text is pasted in, the last keys typed.
+            browser.script("arguments[0].value = 'x'.repeat(3989)", browser.find(COMPOSER));
+            browser.press(COMPOSER, "y");
+            browser.waitForText("#composer-counter", "10 characters left");
+            browser.press(COMPOSER, "0123456789", "!");
+            browser.waitForText("#composer-counter", "1 character too many");
+            assertFalse(browser.find("#send-button").isEnabled(), "too long to send");
+            browser.press(COMPOSER, Keys.BACK_SPACE);
+            browser.waitForText("#composer-counter", "0 characters left");
+            browser.press(COMPOSER, Keys.ENTER);
+            browser.waitForPresent("#message-list li.message.mine[data-delivery='sent']");
+            assertFalse(browser.isShown("#composer-counter"), "the counter goes with the sent text");
+        }
+    }
+
+    @Test
     void aTeamRoomWithUnreadCountsAnEditAndSearch() throws Exception {
         URI base = url.toURI();
         String alice = Names.unique("alice");
@@ -197,7 +226,7 @@ class ChatInTheBrowserIT {
         ParleyHttp.newUser(base, alice);
         ParleyHttp.newUser(base, bob);
 
-        try (Browser phone = Browser.open(Browser.PHONE)) {
+        try (Browser phone = Browser.openPhone()) {
             signIn(phone, base, alice);
             assertEquals(390L, phone.script("return window.innerWidth"), "a phone-sized page");
             assertFalse(phone.isShown(SIDEBAR), "no room for the sidebar beside the conversation");
