@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -149,6 +151,31 @@ public final class Browser implements AutoCloseable {
         } catch (NoAlertPresentException none) {
             return false;
         }
+    }
+
+    /** Waits until {@code condition} holds, checking it again and again. */
+    public void waitUntil(BooleanSupplier condition) {
+        new WebDriverWait(driver, PATIENCE).until(page -> condition.getAsBoolean());
+    }
+
+    /** Opens a new tab in front of the current one, which goes to the background; answers the old tab's handle. */
+    public String openTab() {
+        String current = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        return current;
+    }
+
+    public void switchToTab(String handle) {
+        driver.switchTo().window(handle);
+    }
+
+    /** The title of every tab, as the browser shows them on its tabs (background ones included). */
+    @SuppressWarnings("unchecked")
+    public List<String> tabTitles() {
+        Map<String, Object> targets = driver.executeCdpCommand("Target.getTargets", Map.of());
+        return ((List<Map<String, Object>>) targets.get("targetInfos")).stream()
+                .filter(target -> "page".equals(target.get("type")))
+                .map(target -> (String) target.get("title")).toList();
     }
 
     public String currentUrl() {

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.testing.Browser;
+import dev.parley.testing.ChatSocket;
 import dev.parley.testing.Names;
 import dev.parley.testing.ParleyDeployment;
 import dev.parley.testing.ParleyHttp;
@@ -147,6 +148,29 @@ class ChatInTheBrowserIT {
                     "javascript: and ftp: addresses stay text");
             assertFalse(alicesBrowser.alertIsOpen(), "the sender's page ran nothing either");
             bobsBrowser.screenshot("desktop-markup-shows-as-text");
+        }
+    }
+
+    @Test
+    void aTabInTheBackgroundCountsUnreadMessagesInItsTitle() throws Exception {
+        URI base = url.toURI();
+        String alice = Names.unique("alice");
+        String bob = Names.unique("bob");
+        ParleyHttp.newUser(base, alice);
+        ParleyHttp bobsHttp = ParleyHttp.newUser(base, bob);
+        String room = bobsHttp.direct(alice).expect(200).json().getString("id");
+
+        try (Browser browser = Browser.open(); ChatSocket bobsSocket = ChatSocket.open(bobsHttp)) {
+            signIn(browser, base, alice);
+            talkTo(browser, bob);
+            String chat = browser.openTab();
+            bobsSocket.sendMessage(room, "Psst");
+            bobsSocket.sendMessage(room, "Still there?");
+            browser.waitUntil(() -> browser.tabTitles().contains("(2) Chat · Parley"));
+
+            browser.switchToTab(chat);
+            browser.waitForExactText(BODIES, "Still there?");
+            browser.waitUntil(() -> "Chat · Parley".equals(browser.script("return document.title")));
         }
     }
 

@@ -159,6 +159,11 @@ class ReconnectInTheBrowserIT {
         try (Browser browser = Browser.open()) {
             browser.visit(base.resolve("index.xhtml?room=" + room));
             assertTrue(browser.currentPath().endsWith("/signin.xhtml"), "a stranger is sent to sign in");
+            browser.waitFor("[id='signin:username']");
+            browser.screenshot("desktop-sign-in");
+            browser.preferDark(true);
+            browser.screenshot("desktop-sign-in-dark");
+            browser.preferDark(false);
             fillInSignIn(browser, alice);
             assertTrue(browser.currentUrl().endsWith("/index.xhtml?room=" + room), browser.currentUrl());
             browser.waitForExactText(TITLE, "Reading group");
