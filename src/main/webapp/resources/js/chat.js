@@ -1290,6 +1290,8 @@ function applyMessage(message) {
   if (id <= (lastSeen.get(room) ?? 0)) return false;
   lastSeen.set(room, id);
   noteActivity(room, id);
+  // Our own message, stored: it needs no resending even if its ack was lost with a connection.
+  if (sender === me) outbox.delete(message.clientId);
   if (!rooms.has(room)) learnNewRooms();
   if (room === openRoom) showLiveMessage(message);
   if (isWatching(room)) {
