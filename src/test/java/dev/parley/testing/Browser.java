@@ -188,12 +188,17 @@ public final class Browser implements AutoCloseable {
         return cookie == null ? null : cookie.getValue();
     }
 
+    public void deleteCookie(String name) {
+        driver.manage().deleteCookieNamed(name);
+    }
+
     /** Pages render as on a device set to dark mode ({@code prefers-color-scheme: dark}), or light. */
     public void preferDark(boolean dark) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.<String, Object>of("features",
                 List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
-        // A screenshot taken next shows the new colours once the page has painted with them.
-        driver.executeAsyncScript("requestAnimationFrame(() => requestAnimationFrame(arguments[0]))");
+        // A screenshot taken next shows the new colours, not a colour transition halfway.
+        driver.executeAsyncScript("const done = arguments[0];"
+                + "requestAnimationFrame(() => Promise.all(document.getAnimations().map(a => a.finished)).then(done));");
     }
 
     public WebElement waitForText(String cssSelector, String text) {

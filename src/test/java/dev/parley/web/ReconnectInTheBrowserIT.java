@@ -184,7 +184,7 @@ class ReconnectInTheBrowserIT {
     }
 
     @Test
-    void pagesThatDoNotExistGetParleysOwnPage() throws Exception {
+    void errorsShowParleysOwnPages() throws Exception {
         URI base = url.toURI();
         String alice = Names.unique("alice");
         ParleyHttp.newUser(base, alice);
@@ -192,6 +192,19 @@ class ReconnectInTheBrowserIT {
         try (Browser browser = Browser.open()) {
             browser.visit(base.resolve("error/404.xhtml"));
             assertEquals("Page not found", browser.waitFor("#error-title").getText(), "shown without signing in");
+            browser.visit(base.resolve("error/500.xhtml"));
+            assertEquals("Something went wrong", browser.waitFor("#error-title").getText());
+
+            // The sign-in form was kept in a session that is gone by the time it is sent.
+            browser.visit(base.resolve("signin.xhtml"));
+            browser.waitFor("[id='signin:username']");
+            browser.deleteCookie("JSESSIONID");
+            browser.type("[id='signin:username']", alice)
+                    .type("[id='signin:password']", ParleyHttp.passwordFor(alice))
+                    .click("[id='signin:submit']");
+            assertEquals("Your session has ended", browser.waitFor("#error-title").getText());
+            browser.click("#error-action");
+            browser.waitFor("[id='signin:username']");
 
             signIn(browser, base, alice);
             browser.visit(base.resolve("no-such-page.xhtml"));
