@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -128,6 +129,21 @@ public final class Browser implements AutoCloseable {
     public void waitForCount(String cssSelector, int count) {
         new WebDriverWait(driver, PATIENCE)
                 .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(cssSelector), count));
+    }
+
+    /** Clicks the first visible match, if there is one, without waiting; answers whether it clicked. */
+    public boolean clickIfShown(String cssSelector) {
+        try {
+            for (WebElement element : driver.findElements(By.cssSelector(cssSelector))) {
+                if (element.isDisplayed()) {
+                    element.click();
+                    return true;
+                }
+            }
+        } catch (StaleElementReferenceException replaced) {
+            // The page changed it meanwhile; the caller asks again.
+        }
+        return false;
     }
 
     public boolean isShown(String cssSelector) {

@@ -22,6 +22,7 @@ import dev.parley.testing.ChatSocket;
 import dev.parley.testing.Names;
 import dev.parley.testing.ParleyDeployment;
 import dev.parley.testing.ParleyHttp;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -148,6 +149,56 @@ class ChatInTheBrowserIT {
                     "javascript: and ftp: addresses stay text");
             assertFalse(alicesBrowser.alertIsOpen(), "the sender's page ran nothing either");
             bobsBrowser.screenshot("desktop-markup-shows-as-text");
+        }
+    }
+
+    @Test
+    void scrollingUpLoadsHistoryAndJumpToLatestBringsTheReaderBack() throws Exception {
+        URI base = url.toURI();
+        String alice = Names.unique("alice");
+        String bob = Names.unique("bob");
+        ParleyHttp.newUser(base, alice);
+        ParleyHttp bobsHttp = ParleyHttp.newUser(base, bob);
+        String room = bobsHttp.direct(alice).expect(200).json().getString("id");
+
+        try (Browser browser = Browser.open(); ChatSocket bobsSocket = ChatSocket.open(bobsHttp)) {
+            for (int i = 1; i <= 55; i++) {
+                post(bobsSocket, room, "Message " + i);
+            }
+            signIn(browser, base, alice);
+            browser.waitForText(ChatPage.conversation(bob) + " .badge", "55");
+            browser.click(ChatPage.conversation(bob));
+
+            // The reader starts at the first unread message, at the top of the first page: the page before loads.
+            browser.waitForExactText("#message-list .new-marker", "New messages");
+            browser.waitForCount(BODIES, 55);
+            browser.waitForText("#back-to-latest", "Jump to latest");
+            post(bobsSocket, room, "One more");
+            browser.waitForText("#back-to-latest", "1 new message");
+            browser.click("#back-to-latest");
+            browser.waitForHidden("#back-to-latest");
+            browser.waitForExactText(BODIES, "One more");
+
+            browser.reload();
+            browser.waitForPresent(LIVE);
+            browser.waitForCount(BODIES, 50);
+            browser.script("document.getElementById('message-scroller').scrollTop = 0");
+            browser.waitForCount(BODIES, 56);
+            assertEquals("Message 1", browser.texts(BODIES).get(0));
+        }
+    }
+
+    /** Posts and waits for the ack, waiting out the send rate limit as a patient bot would. */
+    private static void post(ChatSocket socket, String room, String body) throws InterruptedException {
+        String clientId = ChatSocket.clientId();
+        while (true) {
+            socket.sendMessage(room, clientId, body);
+            JsonObject answer = socket.await(frame -> clientId.equals(frame.getString("clientId")));
+            if ("ack".equals(answer.getString("type"))) {
+                return;
+            }
+            assertEquals("rate_limited", answer.getString("code"), answer::toString);
+            Thread.sleep(200);
         }
     }
 

@@ -48,9 +48,13 @@ import org.openqa.selenium.Keys;
 @RunAsClient
 class ReconnectInTheBrowserIT {
 
+    /** A user may post 5 messages at once, then one a second: typing quickly runs into the limit. */
     @Deployment(testable = false)
     static WebArchive parley() {
-        return ParleyDeployment.onFreshSqlite("browser-reconnect").archive();
+        return ParleyDeployment.onFreshSqlite("browser-reconnect")
+                .with("parley.send.burst", "5")
+                .with("parley.send.rate-per-second", "1")
+                .archive();
     }
 
     @ArquillianResource
@@ -106,6 +110,37 @@ class ReconnectInTheBrowserIT {
                     .filter("Sorry, I was in a tunnel"::equals).count();
             assertEquals(1, stored, "the message written while offline is stored once");
             alicesBrowser.screenshot("desktop-reconnected");
+        }
+    }
+
+    @Test
+    void aRefusedMessageCanBeSentAgainAndIsStoredOnce() throws Exception {
+        URI base = url.toURI();
+        String alice = Names.unique("alice");
+        String bob = Names.unique("bob");
+        ParleyHttp alicesHttp = ParleyHttp.newUser(base, alice);
+        ParleyHttp.newUser(base, bob);
+        String room = alicesHttp.direct(bob).expect(200).json().getString("id");
+        List<String> quickOnes = java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(i -> "Quick " + i).toList();
+
+        try (Browser alicesBrowser = Browser.open()) {
+            signIn(alicesBrowser, base, alice);
+            talkTo(alicesBrowser, bob);
+            for (String text : quickOnes) {
+                alicesBrowser.type(COMPOSER, text).press(COMPOSER, Keys.ENTER);
+            }
+            alicesBrowser.waitForPresent("#message-list li.message.mine[data-delivery='failed'] button.retry-send");
+            alicesBrowser.screenshot("desktop-send-refused");
+
+            // As a person would: press Retry on the first refused message until none is left.
+            alicesBrowser.waitUntil(() -> {
+                alicesBrowser.clickIfShown("#message-list li.message.mine[data-delivery='failed'] button.retry-send");
+                return alicesBrowser.texts(mine("sent")).size() == quickOnes.size();
+            });
+            assertEquals(quickOnes, alicesBrowser.texts(mine("sent")), "each once, in the order written");
+            List<String> stored = alicesHttp.history(room, null, 50).expect(200).jsonArray().stream()
+                    .map(message -> ((JsonObject) message).getString("body")).toList();
+            assertEquals(quickOnes, stored, "stored once each, retries included");
         }
     }
 
