@@ -596,8 +596,9 @@ async function showLatest() {
   addMessages(page);
   ui.loadOlder.hidden = page.length < PAGE_SIZE;
   reachLatest();
+  // Read once the reader is at the bottom: the scroll event tells (openConversation may scroll up to
+  // "New messages" first).
   scrollToBottom();
-  if (isWatching(room)) markRead(room);
   loadOlderIfNearTop();
 }
 

@@ -157,7 +157,7 @@ class ChatInTheBrowserIT {
         URI base = url.toURI();
         String alice = Names.unique("alice");
         String bob = Names.unique("bob");
-        ParleyHttp.newUser(base, alice);
+        ParleyHttp alicesHttp = ParleyHttp.newUser(base, alice);
         ParleyHttp bobsHttp = ParleyHttp.newUser(base, bob);
         String room = bobsHttp.direct(alice).expect(200).json().getString("id");
 
@@ -178,6 +178,7 @@ class ChatInTheBrowserIT {
             browser.click("#back-to-latest");
             browser.waitForHidden("#back-to-latest");
             browser.waitForExactText(BODIES, "One more");
+            browser.waitUntil(() -> alicesHttp.rooms().jsonArray().getJsonObject(0).getInt("unread") == 0);
 
             browser.reload();
             browser.waitForPresent(LIVE);
