@@ -194,7 +194,8 @@ class ChatInTheBrowserIT {
         String clientId = ChatSocket.clientId();
         while (true) {
             socket.sendMessage(room, clientId, body);
-            JsonObject answer = socket.await(frame -> clientId.equals(frame.getString("clientId")));
+            JsonObject answer = socket.await(ChatSocket.ofType("ack").or(ChatSocket.ofType("error"))
+                    .and(frame -> clientId.equals(frame.getString("clientId"))));
             if ("ack".equals(answer.getString("type"))) {
                 return;
             }
