@@ -1098,7 +1098,9 @@ function transmit(clientId) {
 }
 
 function retrySend(clientId) {
-  if (outbox.has(clientId)) transmit(clientId);
+  if (!outbox.has(clientId)) return;
+  showError('');
+  transmit(clientId);
 }
 
 function discardSend(clientId) {
@@ -1372,7 +1374,9 @@ function onError({ code, message, clientId, room }) {
   const sent = clientId && outbox.get(clientId);
   if (!sent) return;
   Object.assign(sent, { state: 'failed', reason: message || code, retryable: RETRYABLE.has(code) });
+  const follow = isNearBottom();
   refreshDelivery(clientId);
+  if (follow) scrollToBottom(); // its Retry button must not end up below the screen
 }
 
 // Sends still unacked wait for the next connection; they go again, with their clientIds, after "resumed".
