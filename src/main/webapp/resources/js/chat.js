@@ -1,6 +1,10 @@
-// Parley's chat page: the sidebar of rooms and people, one open conversation, the search panel, and
-// the WebSocket that keeps them live. Everything here follows the client contract in docs/protocol.md.
-// It is one module on purpose: Faces resource URLs end in ".xhtml", which relative imports would miss.
+// Parley's chat page: the sidebar of conversations and people, one open conversation, the search panel,
+// and the WebSocket that keeps them live. Everything here follows the client contract in docs/protocol.md.
+// Faces resource URLs end in ".xhtml", which relative imports would miss: the page's import map names
+// the other modules ("parley/...").
+
+import { messageText } from 'parley/message-text';
+import { notificationSetting, notify, showUnreadInTitle, toggleNotifications } from 'parley/attention';
 
 // ---- Settings and page elements ----
 
@@ -13,16 +17,27 @@ const MAX_RETRY_MS = 10_000;
 const TYPING_SEND_INTERVAL_MS = 2_000;
 const TYPING_SHOW_MS = 4_000;
 const HIGHLIGHT_MS = 3_000;
+const GROUP_WITHIN_MS = 5 * 60_000;   // a message this soon after the same sender's previous one continues it
+const LOAD_OLDER_WITHIN_PX = 300;     // scrolling this close to the top loads the page before
+// Errors after which the very same send may succeed later; the others need the message changed.
+const RETRYABLE = new Set(['rate_limited', 'internal']);
 
 const app = document.getElementById('app');
 const me = app.dataset.user;
 // URLs are built from the context path so the app also works when deployed under a prefix.
 const root = new URL(`${app.dataset.contextPath}/`, location.origin);
 const signInUrl = new URL('signin.xhtml', root);
+const maxLength = Number(app.dataset.maxLength);
+const counterFrom = Math.round(maxLength * 0.9);  // the counter shows once 90 % of the limit is used
 
 const byId = id => document.getElementById(id);
 const ui = {
   status: byId('connection-status'),
+  statusText: byId('connection-text'),
+  reconnectNow: byId('reconnect-now'),
+  menuButton: byId('menu-button'),
+  sidebar: byId('sidebar'),
+  notifications: byId('notifications-button'),
   signOut: byId('sign-out'),
   searchForm: byId('search-form'),
   searchInput: byId('search-input'),
@@ -52,6 +67,7 @@ const ui = {
   composer: byId('composer'),
   input: byId('composer-input'),
   send: byId('send-button'),
+  counter: byId('composer-counter'),
   error: byId('composer-error'),
   searchResults: byId('search-results'),
   closeSearch: byId('close-search'),
@@ -60,8 +76,8 @@ const ui = {
   searchMore: byId('search-more'),
 };
 const noConversationTitle = ui.title.textContent;
-// Must match the phone breakpoint in parley.css, where the search panel covers the conversation.
-const narrowScreen = matchMedia('(max-width: 40rem)');
+// Must match the phone breakpoint in parley.css: the sidebar becomes a menu, search covers the conversation.
+const narrowScreen = matchMedia('(max-width: 600px)');
 
 const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const dateAndTime = new Intl.DateTimeFormat([], { dateStyle: 'medium', timeStyle: 'short' });
@@ -76,7 +92,13 @@ const rooms = new Map();      // room id -> {id, kind, name?, members, createdBy
 const lastSeen = new Map();   // room id -> id of the last message applied from the server
 const lastRead = new Map();   // room id -> this user's read marker: the id read up to, in any tab
 const unread = new Map();     // room id -> others' messages not read yet
-const outbox = new Map();     // clientId -> {room, body}, until the server acks it
+// Room id -> id of its newest message known here. Message ids rise across all rooms, so they also
+// order rooms by their last activity.
+const activity = new Map();
+// clientId -> {room, body, state, reason?} until the server acks it. state: 'sending' (sent on this
+// connection), 'waiting' (for a connection; sent after the next "resumed"), 'failed' (refused: sent
+// again only when the user says so, with the same clientId, so it is never stored twice).
+const outbox = new Map();
 const typingSent = new Map(); // room id -> when this tab last said "typing" there
 const typists = new Map();    // username -> timer that ends their "is typing" in the open room
 
@@ -87,6 +109,8 @@ let heldBack = [];            // live messages of the open room that arrived whi
 let loadCount = 0;            // bumped by each page load, so a slow earlier load cannot overwrite a later one
 let unreadSince = null;       // {after, upTo}: the ids that were unread when the room was opened
 let roomsRefresh = null;
+let newBelow = 0;             // others' messages that arrived below the screen while the reader was scrolled up
+let olderLoad = null;         // the page of older messages being loaded, so scrolling asks for it once
 let searchQuery = '';
 let searchCount = 0;          // bumped by each new search, so late pages of an older one are dropped
 
@@ -95,6 +119,9 @@ let live = false;             // true between "resumed" and the next close: send
 let replay = null;            // message frames collected between "resume" and "resumed"
 let retries = 0;
 let pingTimer = 0;
+let reconnectTimer = 0;
+let reconnectAt = 0;          // when the next attempt starts, for the banner's countdown
+let countdownTimer = 0;
 let connectedBefore = false;
 let signingOut = false;
 
@@ -105,7 +132,7 @@ class SignedOut extends Error {}
 async function api(path, options = {}) {
   const response = await fetch(new URL(path, root), options);
   if (response.status === 401) {
-    location.assign(signInUrl);
+    goToSignIn();
     throw new SignedOut('Your session has ended.');
   }
   if (!response.ok) {
@@ -134,6 +161,12 @@ function fetchHistory(roomId, { before, after, limit }) {
 
 function reportFailure(error) {
   if (!(error instanceof SignedOut)) showError(error.message);
+}
+
+// The session ended (expired, or signed out elsewhere): sign in, then come back to this very page.
+function goToSignIn() {
+  const next = location.pathname + location.search;
+  location.assign(new URL(`signin.xhtml?${new URLSearchParams({ next })}`, root));
 }
 
 // ---- Users and rooms ----
@@ -176,6 +209,11 @@ function rememberRoom(room) {
   rooms.set(room.id, { ...rooms.get(room.id), ...room });
   if (!lastSeen.has(room.id)) lastSeen.set(room.id, room.lastMessageId ?? 0);
   if (room.lastReadId !== undefined) advanceReadMarker(room.id, room.lastReadId);
+  noteActivity(room.id, room.lastMessageId ?? 0);
+}
+
+function noteActivity(roomId, messageId) {
+  activity.set(roomId, Math.max(messageId, activity.get(roomId) ?? 0));
 }
 
 function advanceReadMarker(roomId, upTo) {
@@ -186,7 +224,7 @@ function advanceReadMarker(roomId, upTo) {
 function forgetRoom(roomId, notice) {
   const room = rooms.get(roomId);
   if (!room && !lastSeen.has(roomId)) return;
-  for (const map of [rooms, lastSeen, lastRead, unread, typingSent]) map.delete(roomId);
+  for (const map of [rooms, lastSeen, lastRead, unread, typingSent, activity]) map.delete(roomId);
   for (const [clientId, sent] of outbox) {
     if (sent.room === roomId) outbox.delete(clientId);
   }
@@ -227,35 +265,53 @@ function directRoomWith(username) {
 
 // ---- Sidebar ----
 
+// Conversations, most recently active first: every group room, and each private conversation that has
+// messages (or is open). The people list below starts new private conversations.
 function renderRoomList() {
-  const groups = [...rooms.values()]
-    .filter(room => room.kind === 'group')
-    .sort((a, b) => a.name.localeCompare(b.name));
-  ui.roomList.replaceChildren(...groups.map(roomEntry));
+  const listed = [...rooms.values()].filter(isListed).sort(byActivity);
+  const entries = listed.map(room => ui.roomList.querySelector(`li[data-room="${CSS.escape(room.id)}"]`) ?? roomEntry(room));
+  // Moving an entry takes the keyboard focus off it, so the list is rebuilt only when its order changed.
+  const current = [...ui.roomList.children];
+  if (entries.length !== current.length || entries.some((entry, i) => entry !== current[i])) {
+    ui.roomList.replaceChildren(...entries);
+  }
   refreshSidebar();
+}
+
+function isListed(room) {
+  return room.kind === 'group' || (activity.get(room.id) ?? 0) > 0 || room.id === openRoom;
+}
+
+function byActivity(a, b) {
+  return (activity.get(b.id) ?? 0) - (activity.get(a.id) ?? 0) || roomTitle(a).localeCompare(roomTitle(b));
 }
 
 function roomEntry(room) {
   const entry = button('room');
   entry.dataset.room = room.id;
-  entry.append(element('span', 'room-icon', '#'), element('span', 'entry-name room-name', room.name),
-    element('span', 'badge'));
-  entry.addEventListener('click', () => openGroup(room.id).catch(reportFailure));
+  entry.dataset.kind = room.kind;
+  const marker = room.kind === 'group' ? element('span', 'room-icon', '#') : element('span', 'presence');
+  marker.ariaHidden = 'true';
+  entry.append(marker, element('span', 'entry-name room-name'), element('span', 'badge'));
+  if (room.kind === 'direct') entry.dataset.username = peerOf(room);
+  entry.addEventListener('click', () => openListedRoom(room.id).catch(reportFailure));
   const item = element('li', 'room-item');
+  item.dataset.room = room.id;
   item.append(entry);
   return item;
 }
 
 function renderUserList() {
   ui.userList.replaceChildren(...otherUsers().map(userEntry));
-  refreshSidebar();
+  renderRoomList();
 }
 
 function userEntry(username) {
   const entry = button('user');
   entry.dataset.username = username;
-  entry.append(element('span', 'presence'), element('span', 'entry-name user-name', displayName(username)),
-    element('span', 'badge'));
+  const presence = element('span', 'presence');
+  presence.ariaHidden = 'true';
+  entry.append(presence, element('span', 'entry-name user-name', displayName(username)), element('span', 'badge'));
   entry.addEventListener('click', () => openPerson(username).catch(reportFailure));
   const item = element('li', 'user-item');
   item.append(entry);
@@ -263,20 +319,45 @@ function userEntry(username) {
 }
 
 // Entries are updated in place rather than rebuilt, so focus and hover survive live updates.
+// Screen readers get each entry's state in its label, since the dots and badges are pictures.
 function refreshSidebar() {
   for (const entry of ui.userList.querySelectorAll('button.user')) {
     const username = entry.dataset.username;
-    const online = Boolean(users.get(username)?.online);
-    const presence = entry.querySelector('.presence');
-    presence.className = `presence ${online ? 'online' : 'offline'}`;
-    presence.title = online ? 'online' : 'offline';
-    showBadge(entry, unread.get(directRoomWith(username)));
-    entry.ariaCurrent = selection === `user:${username}` ? 'true' : null;
+    const room = directRoomWith(username);
+    showPresence(entry, username);
+    showBadge(entry, unread.get(room));
+    entry.ariaLabel = entryLabel(displayName(username), username, unread.get(room));
+    entry.ariaCurrent = isSelected(`user:${username}`, room) ? 'true' : null;
   }
   for (const entry of ui.roomList.querySelectorAll('button.room')) {
-    showBadge(entry, unread.get(entry.dataset.room));
-    entry.ariaCurrent = selection === `room:${entry.dataset.room}` ? 'true' : null;
+    const room = rooms.get(entry.dataset.room);
+    if (!room) continue;
+    const peer = room.kind === 'direct' ? peerOf(room) : undefined;
+    entry.querySelector('.room-name').textContent = roomTitle(room);
+    if (peer) showPresence(entry, peer);
+    showBadge(entry, unread.get(room.id));
+    entry.ariaLabel = entryLabel(roomTitle(room), peer, unread.get(room.id));
+    entry.ariaCurrent = isSelected(peer ? `user:${peer}` : null, room.id) ? 'true' : null;
   }
+  showUnreadInTitle(totalUnread());
+}
+
+function isSelected(personKey, roomId) {
+  return selection !== null && (selection === personKey || selection === `room:${roomId}`);
+}
+
+function showPresence(entry, username) {
+  const online = Boolean(users.get(username)?.online);
+  const presence = entry.querySelector('.presence');
+  presence.className = `presence ${online ? 'online' : 'offline'}`;
+  presence.title = online ? 'online' : 'offline';
+}
+
+function entryLabel(name, person, count = 0) {
+  const parts = [name];
+  if (person) parts.push(users.get(person)?.online ? 'online' : 'offline');
+  if (count) parts.push(`${count} unread`);
+  return parts.join(', ');
 }
 
 function showBadge(entry, count = 0) {
@@ -286,9 +367,25 @@ function showBadge(entry, count = 0) {
   badge.hidden = count === 0;
 }
 
+function totalUnread() {
+  return [...unread.values()].reduce((sum, count) => sum + count, 0);
+}
+
 function select(key) {
   selection = key;
   refreshSidebar();
+}
+
+// ---- The sidebar as a menu, on phones ----
+
+function isMenuOpen() {
+  return app.dataset.menu === 'open';
+}
+
+function setMenuOpen(open) {
+  app.dataset.menu = open ? 'open' : 'closed';
+  ui.menuButton.ariaExpanded = String(open);
+  if (open) ui.sidebar.querySelector('button[aria-current="true"], button')?.focus();
 }
 
 // ---- New room form ----
@@ -339,7 +436,7 @@ async function openPerson(username) {
   if (selection === key) await openConversation(room.id);
 }
 
-async function openGroup(roomId) {
+async function openListedRoom(roomId) {
   select(`room:${roomId}`);
   await openConversation(roomId);
 }
@@ -365,21 +462,39 @@ async function openConversation(roomId, aroundId) {
 function enterRoom(roomId) {
   openRoom = roomId;
   app.dataset.room = roomId;
+  showRoomInAddress(roomId);
   // Fixed now, so the "New messages" marker stays put while messages arrive and older pages load.
   unreadSince = { after: lastRead.get(roomId) ?? 0, upTo: lastSeen.get(roomId) ?? 0 };
   resetConversation();
   showNotice('');
   renderConversationHeader();
+  renderRoomList();
+  // On a phone the conversation takes the whole screen, so the menu gives way to it.
+  if (narrowScreen.matches) setMenuOpen(false);
 }
 
 function closeConversation(notice) {
   openRoom = null;
   delete app.dataset.room;
+  showRoomInAddress(null);
   selection = null;
   resetConversation();
   renderConversationHeader();
   showNotice(notice);
-  refreshSidebar();
+  renderRoomList();
+}
+
+// The open room is part of the page's address, so a reload, a bookmark or signing in again after the
+// session ended comes back to it.
+function showRoomInAddress(roomId) {
+  const address = new URL(location.href);
+  if (roomId) address.searchParams.set('room', roomId);
+  else address.searchParams.delete('room');
+  history.replaceState(null, '', address);
+}
+
+function roomInAddress() {
+  return new URL(location.href).searchParams.get('room');
 }
 
 function resetConversation() {
@@ -388,6 +503,7 @@ function resetConversation() {
   ui.messages.replaceChildren();
   ui.loadOlder.hidden = true;
   ui.backToLatest.hidden = true;
+  newBelow = 0;
   ui.roomMembers.open = false;
   setComposerEnabled(false);
 }
@@ -480,7 +596,10 @@ async function showLatest() {
   addMessages(page);
   ui.loadOlder.hidden = page.length < PAGE_SIZE;
   reachLatest();
+  // Read once the reader is at the bottom: the scroll event tells (openConversation may scroll up to
+  // "New messages" first).
   scrollToBottom();
+  loadOlderIfNearTop();
 }
 
 // The hit's own page (before=id+1) ends with the hit; the page after it starts just below.
@@ -497,11 +616,17 @@ async function showAround(messageId) {
   ui.loadOlder.hidden = before.length < CONTEXT_SIZE;
   // A short page after the hit ends at the room's newest message: the view is the latest after all.
   if (after.length < CONTEXT_SIZE) reachLatest();
-  else ui.backToLatest.hidden = false;
+  else showJumpButton();
   highlight(messageId);
 }
 
-async function loadOlder() {
+// One page at a time, however often the scroll event asks.
+function loadOlder() {
+  olderLoad ??= loadOlderPage().finally(() => { olderLoad = null; });
+  return olderLoad;
+}
+
+async function loadOlderPage() {
   const room = openRoom;
   const load = loadCount;
   const oldest = ui.messages.querySelector('li.message[data-id]')?.dataset.id;
@@ -514,21 +639,51 @@ async function loadOlder() {
   ui.scroller.scrollTop = ui.scroller.scrollHeight - fromBottom;
 }
 
+// Infinite scroll: nearing the top of what is loaded fetches the page before it. The "Load older" button
+// stays for keyboards and for screens that are too tall to scroll.
+function loadOlderIfNearTop() {
+  if (openRoom && !ui.loadOlder.hidden && ui.scroller.scrollTop < LOAD_OLDER_WITHIN_PX) {
+    loadOlder().catch(reportFailure);
+  }
+}
+
+function onScroll() {
+  loadOlderIfNearTop();
+  showJumpButton();
+  if (isWatching(openRoom) && unread.get(openRoom)) markRead(openRoom);
+}
+
+// "Jump to latest" shows whenever the newest messages are not on screen: scrolled up, or older context
+// (around a search hit) loaded. It counts what arrived below meanwhile.
+function showJumpButton() {
+  const atBottom = atLatest && isNearBottom();
+  if (atBottom) newBelow = 0;
+  ui.backToLatest.hidden = atBottom;
+  ui.backToLatest.textContent = newBelow === 0 ? 'Jump to latest ↓'
+    : `${newBelow} new ${newBelow === 1 ? 'message' : 'messages'} ↓`;
+}
+
 // The list now ends at the newest message: add what arrived meanwhile, then our unacked sends.
 function reachLatest() {
   atLatest = true;
-  ui.backToLatest.hidden = true;
   heldBack.forEach(addMessage);
   heldBack = [];
   for (const [clientId, sent] of outbox) {
-    if (sent.room === openRoom && !findByClientId(clientId)) ui.messages.append(pendingMessage(clientId, sent.body));
+    if (sent.room === openRoom && !findByClientId(clientId)) ui.messages.append(pendingMessage(clientId, sent));
   }
   messagesChanged();
+  showJumpButton();
   if (isWatching(openRoom)) markRead(openRoom);
 }
 
 function jumpToLatest() {
-  showLatest().catch(reportFailure);
+  if (!atLatest) {
+    showLatest().catch(reportFailure);
+    return;
+  }
+  scrollToBottom();
+  showJumpButton();
+  ui.input.focus();
 }
 
 // ---- Message list ----
@@ -555,7 +710,12 @@ function showLiveMessage(message) {
   }
   const follow = isNearBottom();
   addMessages([message]);
-  if (follow) scrollToBottom();
+  if (follow) {
+    scrollToBottom();
+  } else if (message.sender !== me) {
+    newBelow += 1;
+  }
+  showJumpButton();
 }
 
 // Confirmed messages sit in id order; pending ones (no id yet) stay below them all.
@@ -584,17 +744,60 @@ function messageElement({ id, sender, body, sentAt, clientId, editedAt, deleted 
   const time = document.createElement('time');
   if (sentAt) setTime(time, sentAt, clock);
   meta.append(element('span', 'message-sender', displayName(sender)), time);
-  item.append(meta, element('p', 'message-body', body));
-  if (sender === me) item.append(messageActions());
+  item.append(meta, bodyElement(body));
+  if (sender === me) {
+    meta.append(element('span', 'message-status'));
+    item.append(messageActions());
+    if (id !== undefined) showDelivery(item, { state: 'sent' });
+  }
   if (editedAt) showEditedMark(item, editedAt);
   if (deleted) showDeleted(item);
   return item;
 }
 
-function pendingMessage(clientId, body) {
-  const item = messageElement({ sender: me, body, clientId });
-  item.classList.add('pending');
+function bodyElement(body) {
+  const text = element('p', 'message-body');
+  text.append(messageText(body));
+  return text;
+}
+
+function pendingMessage(clientId, sent) {
+  const item = messageElement({ sender: me, body: sent.body, clientId });
+  showDelivery(item, sent);
   return item;
+}
+
+const deliveryWords = {
+  sending: 'Sending…',
+  waiting: 'Waiting for the connection…',
+  failed: 'Not sent',
+  sent: 'Sent',
+};
+
+// Where one of our messages is on its way: it shows at once as "Sending…" and turns "Sent" on its ack.
+// A refused one says why and offers to send it again (with its clientId, so it is stored once at most).
+function showDelivery(item, { state, reason, retryable }) {
+  item.dataset.delivery = state;
+  item.classList.toggle('pending', state === 'sending' || state === 'waiting');
+  item.classList.toggle('failed', state === 'failed');
+  const status = item.querySelector('.message-status');
+  status.textContent = deliveryWords[state];
+  status.title = reason ?? '';
+  item.querySelector('.delivery-actions')?.remove();
+  if (state === 'failed') item.append(deliveryActions(retryable));
+}
+
+function deliveryActions(retryable) {
+  const actions = element('div', 'delivery-actions');
+  if (retryable) actions.append(button('retry-send', 'Retry'));
+  actions.append(button('discard-send', 'Discard'));
+  return actions;
+}
+
+function refreshDelivery(clientId) {
+  const item = findByClientId(clientId);
+  const sent = outbox.get(clientId);
+  if (item && sent && !item.dataset.id) showDelivery(item, sent);
 }
 
 function setTime(time, sentAt, format) {
@@ -610,6 +813,23 @@ function setTime(time, sentAt, format) {
 function messagesChanged() {
   placeNewMarker();
   placeDaySeparators();
+  groupBySender();
+}
+
+// A message from the same sender soon after their previous one, with nothing in between, continues it:
+// the name is shown once per group (screen readers still hear it on every message).
+function groupBySender() {
+  let previous = null;
+  for (const node of ui.messages.children) {
+    const isMessage = node.matches('li.message');
+    if (isMessage) node.classList.toggle('continued', previous !== null && continues(previous, node));
+    previous = isMessage ? node : null;
+  }
+}
+
+function continues(previous, item) {
+  return previous.dataset.sender === item.dataset.sender
+    && messageDate(item) - messageDate(previous) < GROUP_WITHIN_MS;
 }
 
 // "New messages" goes above the first message from someone else that was unread when the room was
@@ -772,7 +992,7 @@ function applyEdit({ room, id, body, editedAt }) {
   updateSearchHit(id, body);
   const item = room === openRoom && messageItem(id);
   if (!item || item.classList.contains('deleted')) return;
-  item.querySelector('.message-body').textContent = body;
+  item.querySelector('.message-body').replaceWith(bodyElement(body));
   showEditedMark(item, editedAt);
 }
 
@@ -797,7 +1017,8 @@ function showDeleted(item) {
   if (item.classList.contains('deleted')) return;
   item.classList.remove('editing');
   item.classList.add('deleted');
-  item.querySelectorAll('.message-body, .message-actions, .message-editor, .edited-mark').forEach(node => node.remove());
+  item.querySelectorAll('.message-body, .message-actions, .message-editor, .edited-mark, .message-status')
+    .forEach(node => node.remove());
   item.append(element('p', 'message-tombstone', 'This message was deleted'));
 }
 
@@ -830,15 +1051,30 @@ function renderTyping() {
 
 function setComposerEnabled(enabled) {
   ui.input.disabled = !enabled;
-  ui.send.disabled = !enabled;
+  updateCounter();
+}
+
+// The server counts Unicode code points of the trimmed text, and so does the counter.
+function updateCounter() {
+  const left = maxLength - [...ui.input.value.trim()].length;
+  ui.counter.hidden = maxLength - left < counterFrom;
+  ui.counter.textContent = left >= 0 ? `${characters(left)} left` : `${characters(-left)} too many`;
+  ui.counter.classList.toggle('over', left < 0);
+  ui.send.disabled = ui.input.disabled || left < 0;
+}
+
+function characters(count) {
+  return count === 1 ? '1 character' : `${count} characters`;
 }
 
 function sendMessage() {
   const body = ui.input.value.trim();
-  if (!body || !openRoom) return;
+  if (!body || !openRoom || [...body].length > maxLength) return;
   const clientId = newClientId();
-  outbox.set(clientId, { room: openRoom, body });
+  const sent = { room: openRoom, body, state: 'sending' };
+  outbox.set(clientId, sent);
   ui.input.value = '';
+  updateCounter();
   showError('');
   transmit(clientId);
   // A new message belongs below the newest one; from older context, go there (it shows the outbox).
@@ -846,16 +1082,32 @@ function sendMessage() {
     jumpToLatest();
     return;
   }
-  ui.messages.append(pendingMessage(clientId, body));
+  ui.messages.append(pendingMessage(clientId, sent));
   messagesChanged();
   scrollToBottom();
 }
 
-// While offline the message stays in the outbox; onResumed sends it. Resending is safe
-// because the server stores a clientId once and answers a repeat with the same ack.
+// Without a live connection the message waits in the outbox; onResumed sends it. Sending again is
+// safe because the server stores a clientId once and answers a repeat with the same ack.
 function transmit(clientId) {
-  const { room, body } = outbox.get(clientId);
-  if (live) sendFrame({ type: 'send', room, clientId, body });
+  const sent = outbox.get(clientId);
+  sent.state = live ? 'sending' : 'waiting';
+  delete sent.reason;
+  if (live) sendFrame({ type: 'send', room: sent.room, clientId, body: sent.body });
+  refreshDelivery(clientId);
+}
+
+function retrySend(clientId) {
+  if (!outbox.has(clientId)) return;
+  showError('');
+  transmit(clientId);
+}
+
+function discardSend(clientId) {
+  outbox.delete(clientId);
+  findByClientId(clientId)?.remove();
+  messagesChanged();
+  ui.input.focus();
 }
 
 // crypto.randomUUID exists only in secure contexts; a plain-http deployment still needs ids.
@@ -877,7 +1129,7 @@ function announceTyping() {
 
 // A room counts as read only while its newest messages are on a visible screen.
 function isWatching(room) {
-  return Boolean(room) && room === openRoom && atLatest && document.visibilityState === 'visible';
+  return Boolean(room) && room === openRoom && atLatest && isNearBottom() && document.visibilityState === 'visible';
 }
 
 function markRead(room) {
@@ -890,6 +1142,7 @@ function markRead(room) {
 
 function onVisibilityChange() {
   if (isWatching(openRoom)) markRead(openRoom);
+  refreshSidebar();
 }
 
 function showError(text) {
@@ -974,6 +1227,10 @@ function connect() {
   socket.addEventListener('close', onClose);
 }
 
+function isConnecting() {
+  return socket !== null && socket.readyState <= WebSocket.OPEN;
+}
+
 function sendFrame(frame) {
   if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame));
 }
@@ -1013,7 +1270,7 @@ function onReady() {
 
 function onMessageFrame(message) {
   if (replay) replay.push(message);
-  else applyMessage(message);
+  else if (applyMessage(message)) callAttentionTo(message);
 }
 
 // Replayed and live frames may overlap until "resumed"; sorting by id and skipping what is
@@ -1024,22 +1281,42 @@ function onResumed() {
   frames.forEach(applyMessage);
   live = true;
   setConnectionState('live');
-  for (const clientId of outbox.keys()) transmit(clientId);
+  for (const [clientId, sent] of outbox) {
+    if (sent.state !== 'failed') transmit(clientId);
+  }
   if (isWatching(openRoom)) markRead(openRoom);
 }
 
+// Answers whether the message was new here (false for one already applied).
 function applyMessage(message) {
   const { room, id, sender } = message;
-  if (id <= (lastSeen.get(room) ?? 0)) return;
+  if (id <= (lastSeen.get(room) ?? 0)) return false;
   lastSeen.set(room, id);
+  noteActivity(room, id);
+  // Our own message, stored: it needs no resending even if its ack was lost with a connection.
+  if (sender === me) outbox.delete(message.clientId);
   if (!rooms.has(room)) learnNewRooms();
   if (room === openRoom) showLiveMessage(message);
   if (isWatching(room)) {
     markRead(room);
   } else if (sender !== me) {
     unread.set(room, (unread.get(room) ?? 0) + 1);
-    refreshSidebar();
   }
+  renderRoomList();
+  return true;
+}
+
+// A live message from someone else, while this tab is not where the person is looking.
+// (Replayed backlog after a reconnect notifies nobody: it would be a burst of old news.)
+function callAttentionTo({ room, sender, body, deleted }) {
+  if (sender === me || (document.visibilityState === 'visible' && document.hasFocus())) return;
+  const known = rooms.get(room);
+  notify({
+    title: known?.kind === 'group' ? `${displayName(sender)} in ${known.name}` : displayName(sender),
+    body: deleted ? 'This message was deleted' : body,
+    tag: room,
+    onOpen: () => openListedRoom(room).catch(reportFailure),
+  });
 }
 
 // The ack confirms our message before its "message" frame arrives. It must not move
@@ -1047,10 +1324,10 @@ function applyMessage(message) {
 function onAck({ clientId, id, sentAt }) {
   outbox.delete(clientId);
   const item = findByClientId(clientId);
-  if (!item?.classList.contains('pending')) return;
-  item.classList.remove('pending');
+  if (!item || item.dataset.id) return;
   item.dataset.id = id;
   setTime(item.querySelector('time'), sentAt, clock);
+  showDelivery(item, { state: 'sent' });
   insertInOrder(item);
   messagesChanged();
 }
@@ -1071,7 +1348,10 @@ function onTyping({ room, user }) {
 
 // A group room we were added to, or whose members changed.
 function onRoomFrame({ room }) {
+  const isNew = !rooms.has(room.id);
   rememberRoom(room);
+  // A room just created or joined has no messages yet, but it is the newest thing that happened.
+  if (isNew) noteActivity(room.id, Math.max(0, ...activity.values()) + 0.5);
   renderRoomList();
   if (room.id === openRoom) renderConversationHeader();
 }
@@ -1091,36 +1371,73 @@ function onError({ code, message, clientId, room }) {
     return;
   }
   showError(message || code);
-  if (!clientId) return;
-  outbox.delete(clientId);
-  findByClientId(clientId)?.classList.replace('pending', 'failed');
+  const sent = clientId && outbox.get(clientId);
+  if (!sent) return;
+  Object.assign(sent, { state: 'failed', reason: message || code, retryable: RETRYABLE.has(code) });
+  const follow = isNearBottom();
+  refreshDelivery(clientId);
+  if (follow) scrollToBottom(); // its Retry button must not end up below the screen
 }
 
+// Sends still unacked wait for the next connection; they go again, with their clientIds, after "resumed".
 function onClose() {
   live = false;
   replay = null;
+  socket = null;
   clearInterval(pingTimer);
   if (signingOut) return;
-  setConnectionState('reconnecting');
-  const delay = Math.min(FIRST_RETRY_MS * 2 ** retries, MAX_RETRY_MS);
+  for (const [clientId, sent] of outbox) {
+    if (sent.state === 'sending') sent.state = 'waiting';
+    refreshDelivery(clientId);
+  }
+  scheduleReconnect();
+}
+
+// Exponential backoff with jitter: half of each delay is random, so the many tabs that one server
+// restart cut off do not all knock again at the same moment.
+function retryDelay(attempt) {
+  const ceiling = Math.min(FIRST_RETRY_MS * 2 ** attempt, MAX_RETRY_MS);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+function scheduleReconnect() {
+  const delay = retryDelay(retries);
   retries += 1;
-  setTimeout(reconnect, delay);
+  reconnectAt = Date.now() + delay;
+  clearTimeout(reconnectTimer);
+  reconnectTimer = setTimeout(reconnect, delay);
+  setConnectionState('reconnecting');
 }
 
 // A refused handshake looks like any other failed connection; /api/me tells an ended session
 // (go to sign-in) apart from a server that is briefly away (try again).
 async function reconnect() {
+  clearTimeout(reconnectTimer);
+  if (isConnecting()) return;
+  reconnectAt = 0;
+  showConnectionText();
   try {
     await api('api/me');
   } catch (error) {
     if (error instanceof SignedOut) return;
   }
-  connect();
+  if (!isConnecting()) connect();
 }
 
+// The banner shows while the connection is down and goes away by itself once it is back.
 function setConnectionState(state) {
   app.dataset.connection = state;
-  ui.status.textContent = { live: 'Connected', reconnecting: 'Reconnecting…' }[state];
+  ui.status.hidden = state !== 'reconnecting';
+  clearInterval(countdownTimer);
+  if (state === 'reconnecting') countdownTimer = setInterval(showConnectionText, 1_000);
+  showConnectionText();
+}
+
+function showConnectionText() {
+  const seconds = Math.ceil((reconnectAt - Date.now()) / 1_000);
+  ui.statusText.textContent = seconds > 0
+    ? `Connection lost. Reconnecting in ${seconds} s…`
+    : 'Connection lost. Reconnecting…';
 }
 
 // ---- Controls and start ----
@@ -1151,7 +1468,7 @@ function bindSidebar() {
   ui.newRoomButton.addEventListener('click', () => (ui.newRoomForm.hidden ? openNewRoomForm() : closeNewRoomForm()));
   ui.cancelNewRoom.addEventListener('click', closeNewRoomForm);
   onSubmit(ui.newRoomForm, () => createRoom().then(
-    room => openGroup(room.id).catch(reportFailure),
+    room => openListedRoom(room.id).catch(reportFailure),
     error => {
       if (!(error instanceof SignedOut)) ui.newRoomError.textContent = error.message;
     }));
@@ -1170,6 +1487,7 @@ function bindConversation() {
   });
   ui.loadOlder.addEventListener('click', () => loadOlder().catch(reportFailure));
   ui.backToLatest.addEventListener('click', jumpToLatest);
+  ui.scroller.addEventListener('scroll', onScroll, { passive: true });
   bindMessageControls();
 }
 
@@ -1182,6 +1500,8 @@ function bindMessageControls() {
     if (control.matches('.edit-message')) startEditing(item);
     else if (control.matches('.delete-message')) deleteMessage(item).catch(reportFailure);
     else if (control.matches('.cancel-edit')) stopEditing(item);
+    else if (control.matches('.retry-send')) retrySend(item.dataset.clientId);
+    else if (control.matches('.discard-send')) discardSend(item.dataset.clientId);
   });
   ui.messages.addEventListener('submit', event => {
     event.preventDefault();
@@ -1189,15 +1509,22 @@ function bindMessageControls() {
   });
   ui.messages.addEventListener('keydown', event => {
     if (!event.target.matches('.edit-input')) return;
-    if (event.key === 'Escape') stopEditing(event.target.closest('li.message'));
-    else submitOnEnter(event);
+    if (event.key === 'Escape') {
+      event.preventDefault(); // this Escape is spent: no panel closes with it
+      stopEditing(event.target.closest('li.message'));
+    } else {
+      submitOnEnter(event);
+    }
   });
 }
 
 function bindComposer() {
   onSubmit(ui.composer, sendMessage);
   ui.input.addEventListener('keydown', submitOnEnter);
-  ui.input.addEventListener('input', announceTyping);
+  ui.input.addEventListener('input', () => {
+    announceTyping();
+    updateCounter();
+  });
 }
 
 function bindSearch() {
@@ -1206,16 +1533,66 @@ function bindSearch() {
   ui.closeSearch.addEventListener('click', closeSearch);
 }
 
+// Escape closes the panel that was opened last: a room's members, the new-room form, the phone menu,
+// then the search results. Focus goes back to what opened it.
+function closePanelOnEscape(event) {
+  if (event.key !== 'Escape' || event.defaultPrevented) return;
+  if (ui.roomMembers.open) {
+    ui.roomMembers.open = false;
+    ui.membersSummary.focus();
+  } else if (!ui.newRoomForm.hidden) {
+    closeNewRoomForm();
+    ui.newRoomButton.focus();
+  } else if (narrowScreen.matches && isMenuOpen()) {
+    setMenuOpen(false);
+    ui.menuButton.focus();
+  } else if (!ui.searchResults.hidden) {
+    closeSearch();
+    ui.searchInput.focus();
+  }
+}
+
+function bindConnection() {
+  ui.reconnectNow.addEventListener('click', reconnect);
+  // The device has a network again: no need to wait out the backoff.
+  window.addEventListener('online', () => {
+    if (!live) reconnect();
+  });
+}
+
+function bindNotifications() {
+  showNotificationSetting(notificationSetting());
+  ui.notifications.addEventListener('click', () => toggleNotifications().then(showNotificationSetting));
+}
+
+function showNotificationSetting(setting) {
+  ui.notifications.hidden = setting === 'unsupported';
+  ui.notifications.disabled = setting === 'blocked';
+  ui.notifications.ariaPressed = String(setting === 'on');
+  ui.notifications.textContent = {
+    on: 'Notifications on',
+    off: 'Turn on notifications',
+    blocked: 'Notifications blocked by the browser',
+  }[setting] ?? '';
+}
+
 async function start() {
   ui.signOut.addEventListener('click', signOut);
+  ui.menuButton.addEventListener('click', () => setMenuOpen(!isMenuOpen()));
+  document.addEventListener('keydown', closePanelOnEscape);
   document.addEventListener('visibilitychange', onVisibilityChange);
   bindSidebar();
   bindConversation();
   bindComposer();
   bindSearch();
+  bindConnection();
+  bindNotifications();
   await Promise.all([loadUsers(), loadRooms()]);
   renderRoomList();
   connect();
+  const wanted = roomInAddress();
+  if (rooms.has(wanted)) await openListedRoom(wanted);
+  else if (wanted) showRoomInAddress(null);
 }
 
 start().catch(reportFailure);

@@ -17,13 +17,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 
 /**
  * Parley's one authentication mechanism (Jakarta Security 3 allows one per application). It signs in with the
  * credential a sign-in call hands it, remembers the caller in the HTTP session, and answers an unauthenticated
  * request for a protected resource the way its client understands: a redirect to the sign-in page for
- * browsers, a JSON 401 for the API and the WebSocket. Company SSO will be another branch here, not a rewrite.
+ * browsers (carrying the page asked for as {@code next}), a JSON 401 for the API and the WebSocket. Company SSO
+ * will be another branch here, not a rewrite.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
@@ -79,7 +82,14 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             unauthorizedJson(response);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        return context.redirect(request.getContextPath() + SIGN_IN_PAGE);
+        return context.redirect(request.getContextPath() + SIGN_IN_PAGE + "?next="
+                + URLEncoder.encode(pathAndQuery(request), StandardCharsets.UTF_8));
+    }
+
+    /** Where the browser was going, so sign-in can bring it back there (SignInView checks it is ours). */
+    private static String pathAndQuery(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
     }
 
     private static void unauthorizedJson(HttpServletResponse response) {

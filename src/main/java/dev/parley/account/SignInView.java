@@ -1,5 +1,6 @@
 package dev.parley.account;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -8,8 +9,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
-/** The sign-in page's form. */
+/**
+ * The sign-in page's form. A {@code next} parameter (set by {@link SignInMechanism} or the chat page when a session
+ * ended) says where to go afterwards; the form carries it through its post in a hidden field.
+ */
 @Named
 @RequestScoped
 public class SignInView {
@@ -22,15 +28,36 @@ public class SignInView {
 
     private String username;
     private String password;
+    private String next;
+
+    @PostConstruct
+    void readNext() {
+        next = faces.getExternalContext().getRequestParameterMap().get("next");
+    }
 
     public String signIn() {
         ExternalContext external = faces.getExternalContext();
-        if (signIn.withPassword((HttpServletRequest) external.getRequest(),
+        if (!signIn.withPassword((HttpServletRequest) external.getRequest(),
                 (HttpServletResponse) external.getResponse(), username, password)) {
-            return "/index.xhtml?faces-redirect=true";
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password", null));
+            return null;
         }
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password", null));
+        try {
+            external.redirect(isOwnPath(next) ? next : external.getRequestContextPath() + "/index.xhtml");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
         return null;
+    }
+
+    /**
+     * Only a path on this site: "/x" but never "//host/x" or "/\host/x" (browsers read both as another host), and
+     * nothing that could split the Location header. Anything else would make sign-in an open redirect.
+     */
+    static boolean isOwnPath(String path) {
+        return path != null && path.startsWith("/") && !path.startsWith("//")
+                && path.chars().noneMatch(c -> c == '\\' || Character.isISOControl(c) || Character.isWhitespace(c));
     }
 
     public String getUsername() {
@@ -47,5 +74,13 @@ public class SignInView {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
     }
 }

@@ -2,12 +2,13 @@ package dev.parley.web;
 
 import dev.parley.account.AccountService;
 import dev.parley.account.UserView;
+import dev.parley.platform.ParleyConfig;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 
-/** What the chat page needs to know before its script takes over: who is signed in. */
+/** What the chat page needs to know before its script takes over: who is signed in, and the longest message. */
 @Named
 @RequestScoped
 public class ChatView {
@@ -17,6 +18,9 @@ public class ChatView {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    ParleyConfig config;
 
     private UserView me;
 
@@ -33,5 +37,10 @@ public class ChatView {
 
     public String getDisplayName() {
         return me().displayName();
+    }
+
+    /** The composer counts down to it, so a long message is shortened before the server refuses it. */
+    public int getMaxMessageLength() {
+        return config.maxMessageLength();
     }
 }

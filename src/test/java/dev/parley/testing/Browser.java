@@ -6,9 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -22,6 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static final int PHONE_WIDTH = 390;
+    private static final int PHONE_HEIGHT = 844;
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -31,14 +40,27 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
+    /** A laptop-sized browser window. */
     public static Browser open() {
+        return open(new ChromeOptions().addArguments("--window-size=1280,800"));
+    }
+
+    /**
+     * A phone's screen (390 x 844 CSS pixels, as an iPhone 12 to 15), through Chromium's device emulation: a
+     * desktop window cannot be made narrower than 500 pixels.
+     */
+    public static Browser openPhone() {
+        return open(new ChromeOptions().setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT, "pixelRatio", 1.0))));
+    }
+
+    private static Browser open(ChromeOptions options) {
         try {
             Path profile = Files.createTempDirectory("parley-chromium-");
-            ChromeOptions options = new ChromeOptions();
             options.setBinary(System.getProperty("parley.chromium", "/usr/bin/chromium"));
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--disable-quic", "--window-size=1280,800",
+                    "--no-first-run", "--disable-quic",
                     "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("parley.chromedriver", "/usr/bin/chromedriver")))
@@ -64,6 +86,13 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Types keys into a field as they come, without clearing it first (e.g. {@code Keys.ENTER}). */
+    public Browser press(String cssSelector, CharSequence... keys) {
+        new WebDriverWait(driver, PATIENCE)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).sendKeys(keys);
+        return this;
+    }
+
     public Browser click(String cssSelector) {
         new WebDriverWait(driver, PATIENCE)
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).click();
@@ -76,8 +105,116 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitForPresent(String cssSelector) {
-        new WebDriverWait(driver, PATIENCE)
+        waitForPresent(cssSelector, PATIENCE);
+    }
+
+    public void waitForPresent(String cssSelector, Duration patience) {
+        new WebDriverWait(driver, patience)
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(cssSelector)));
+    }
+
+    /** Waits until nothing matching is visible: gone, hidden, or never there. */
+    public void waitForHidden(String cssSelector) {
+        new WebDriverWait(driver, PATIENCE)
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(cssSelector)));
+    }
+
+    /** Waits for an element that matches and whose visible text is exactly {@code text}. */
+    public WebElement waitForExactText(String cssSelector, String text) {
+        return new WebDriverWait(driver, PATIENCE).until(page -> page.findElements(By.cssSelector(cssSelector))
+                .stream().filter(element -> text.equals(element.getText())).findFirst().orElse(null));
+    }
+
+    /** Waits until exactly {@code count} elements match. */
+    public void waitForCount(String cssSelector, int count) {
+        new WebDriverWait(driver, PATIENCE)
+                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(cssSelector), count));
+    }
+
+    /** Clicks the first visible match, if there is one, without waiting; answers whether it clicked. */
+    public boolean clickIfShown(String cssSelector) {
+        try {
+            for (WebElement element : driver.findElements(By.cssSelector(cssSelector))) {
+                if (element.isDisplayed()) {
+                    element.click();
+                    return true;
+                }
+            }
+        } catch (StaleElementReferenceException replaced) {
+            // The page changed it meanwhile; the caller asks again.
+        }
+        return false;
+    }
+
+    public boolean isShown(String cssSelector) {
+        return driver.findElements(By.cssSelector(cssSelector)).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** The visible text of each matching element, in page order. */
+    public List<String> texts(String cssSelector) {
+        return driver.findElements(By.cssSelector(cssSelector)).stream().map(WebElement::getText).toList();
+    }
+
+    public WebElement find(String cssSelector) {
+        return driver.findElement(By.cssSelector(cssSelector));
+    }
+
+    /** Whether a JavaScript alert, confirm or prompt is open (one a page was tricked into opening, say). */
+    public boolean alertIsOpen() {
+        try {
+            driver.switchTo().alert();
+            return true;
+        } catch (NoAlertPresentException none) {
+            return false;
+        }
+    }
+
+    /** Waits until {@code condition} holds, checking it again and again. */
+    public void waitUntil(BooleanSupplier condition) {
+        new WebDriverWait(driver, PATIENCE).until(page -> condition.getAsBoolean());
+    }
+
+    /** Opens a new tab in front of the current one, which goes to the background; answers the old tab's handle. */
+    public String openTab() {
+        String current = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        return current;
+    }
+
+    public void switchToTab(String handle) {
+        driver.switchTo().window(handle);
+    }
+
+    /** The title of every tab, as the browser shows them on its tabs (background ones included). */
+    @SuppressWarnings("unchecked")
+    public List<String> tabTitles() {
+        Map<String, Object> targets = driver.executeCdpCommand("Target.getTargets", Map.of());
+        return ((List<Map<String, Object>>) targets.get("targetInfos")).stream()
+                .filter(target -> "page".equals(target.get("type")))
+                .map(target -> (String) target.get("title")).toList();
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    /** The value of a cookie the browser holds for the current page's site, HttpOnly ones included. */
+    public String cookie(String name) {
+        Cookie cookie = driver.manage().getCookieNamed(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    public void deleteCookie(String name) {
+        driver.manage().deleteCookieNamed(name);
+    }
+
+    /** Pages render as on a device set to dark mode ({@code prefers-color-scheme: dark}), or light. */
+    public void preferDark(boolean dark) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.<String, Object>of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+        // A screenshot taken next shows the new colours, not a colour transition halfway.
+        driver.executeAsyncScript("const done = arguments[0];"
+                + "requestAnimationFrame(() => Promise.all(document.getAnimations().map(a => a.finished)).then(done));");
     }
 
     public WebElement waitForText(String cssSelector, String text) {
@@ -90,8 +227,8 @@ public final class Browser implements AutoCloseable {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }
 
-    public Object script(String javascript) {
-        return driver.executeScript(javascript);
+    public Object script(String javascript, Object... arguments) {
+        return driver.executeScript(javascript, arguments);
     }
 
     public void reload() {

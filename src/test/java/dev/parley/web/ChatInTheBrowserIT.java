@@ -1,13 +1,28 @@
 package dev.parley.web;
 
+import static dev.parley.web.ChatPage.BODIES;
+import static dev.parley.web.ChatPage.COMPOSER;
+import static dev.parley.web.ChatPage.GROUP_ROOM;
+import static dev.parley.web.ChatPage.LIVE;
+import static dev.parley.web.ChatPage.MENU_BUTTON;
+import static dev.parley.web.ChatPage.SIDEBAR;
+import static dev.parley.web.ChatPage.TITLE;
+import static dev.parley.web.ChatPage.countOf;
+import static dev.parley.web.ChatPage.person;
+import static dev.parley.web.ChatPage.send;
+import static dev.parley.web.ChatPage.signIn;
+import static dev.parley.web.ChatPage.talkTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.testing.Browser;
+import dev.parley.testing.ChatSocket;
 import dev.parley.testing.Names;
 import dev.parley.testing.ParleyDeployment;
 import dev.parley.testing.ParleyHttp;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -17,8 +32,14 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
-/** The walkthrough a newcomer does, in two real browsers: register, sign in, see who is online, chat. */
+/**
+ * What people do on the chat page, in real browsers (Debian's headless Chromium): register, sign in, see who is
+ * online, talk privately and in a team room, on a laptop and on a phone. Screenshots of each go to
+ * target/screenshots for a person to look at.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ChatInTheBrowserIT {
@@ -38,7 +59,7 @@ class ChatInTheBrowserIT {
         String bob = Names.unique("bob");
         ParleyHttp.newUser(base, bob);
 
-        try (Browser alicesBrowser = Browser.open(); Browser bobsBrowser = Browser.open()) {
+        try (Browser alicesBrowser = Browser.open()) {
             alicesBrowser.visit(base);
             assertTrue(alicesBrowser.currentPath().endsWith("/signin.xhtml"), "a stranger is sent to sign in");
             alicesBrowser.click("[id='signin:register-link']")
@@ -51,44 +72,188 @@ class ChatInTheBrowserIT {
                     .type("[id='register:displayName']", "Alice Liddell")
                     .type("[id='register:password']", "through-the-looking-glass")
                     .click("[id='register:submit']");
-            alicesBrowser.waitForPresent("#app[data-connection='live']");
+            alicesBrowser.waitForPresent(LIVE);
             assertEquals("Alice Liddell", alicesBrowser.waitFor("#me").getText());
 
-            signIn(bobsBrowser, base, bob);
+            Browser bobsBrowser = Browser.open();
+            try {
+                signIn(bobsBrowser, base, bob);
+                alicesBrowser.waitForPresent(person(bob) + " .presence.online");
 
-            String bobEntry = "#user-list button.user[data-username='" + bob + "']";
-            alicesBrowser.waitForPresent(bobEntry + " .presence.online");
-            alicesBrowser.click(bobEntry);
-            String script = "<img src=x onerror=\"window.hacked=1\"><script>window.hacked=1</script> Hello Bob!";
-            alicesBrowser.type("#composer-input", script).click("#send-button");
-            alicesBrowser.waitForPresent("#message-list li.message.mine[data-id]");
+                talkTo(alicesBrowser, bob);
+                alicesBrowser.type(COMPOSER, "Hello Bob!").press(COMPOSER, Keys.ENTER);
+                alicesBrowser.waitForExactText(ChatPage.mine("sent"), "Hello Bob!");
 
-            bobsBrowser.click("#user-list button.user[data-username='" + alice + "']");
-            assertEquals(script, bobsBrowser.waitForText("#message-list .message-body", "Hello Bob!").getText(),
-                    "a body is shown as the text it is");
-            assertNull(bobsBrowser.script("return window.hacked"), "a body never runs as script");
-            bobsBrowser.screenshot("bob-reads-alice");
+                bobsBrowser.waitForText(ChatPage.conversation(alice) + " .badge", "1");
+                bobsBrowser.click(ChatPage.conversation(alice));
+                bobsBrowser.waitForExactText(BODIES, "Hello Bob!");
 
-            bobsBrowser.type("#composer-input", "Hi Alice, good to see you.").click("#send-button");
-            alicesBrowser.waitForText("#message-list", "Hi Alice, good to see you.");
-            alicesBrowser.screenshot("alice-chats-with-bob");
+                bobsBrowser.type(COMPOSER, "Hi Alice, good");
+                alicesBrowser.waitForText("#typing-indicator", ChatPage.displayNameOf(bob) + " is typing");
+                bobsBrowser.press(COMPOSER, " to see you.", Keys.ENTER);
+                alicesBrowser.waitForExactText(BODIES, "Hi Alice, good to see you.");
+                alicesBrowser.waitForHidden("#typing-indicator:not(:empty)");
+                assertEquals(1, countOf(alicesBrowser, "Hi Alice, good to see you."), "each message shows once");
 
-            bobsBrowser.reload();
-            bobsBrowser.waitForPresent("#app[data-connection='live']");
-            bobsBrowser.click("#user-list button.user[data-username='" + alice + "']");
-            bobsBrowser.waitForText("#message-list", "Hi Alice, good to see you.");
+                alicesBrowser.screenshot("desktop-private-chat");
+                alicesBrowser.preferDark(true);
+                alicesBrowser.screenshot("desktop-private-chat-dark");
+                alicesBrowser.preferDark(false);
 
-            bobsBrowser.click("#sign-out");
-            alicesBrowser.waitForPresent(bobEntry + " .presence.offline");
+                bobsBrowser.reload();
+                bobsBrowser.waitForPresent(LIVE);
+                bobsBrowser.waitForExactText(TITLE, "Alice Liddell");
+                bobsBrowser.waitForExactText(BODIES, "Hi Alice, good to see you.");
+            } finally {
+                bobsBrowser.close();
+            }
+            alicesBrowser.waitForPresent(person(bob) + " .presence.offline");
         }
     }
 
-    private static void signIn(Browser browser, URI base, String username) {
-        browser.visit(base.resolve("signin.xhtml"))
-                .type("[id='signin:username']", username)
-                .type("[id='signin:password']", ParleyHttp.passwordFor(username))
-                .click("[id='signin:submit']");
-        browser.waitForPresent("#app[data-connection='live']");
+    @Test
+    void messagesAreTextAndOnlyWebAddressesBecomeLinks() throws Exception {
+        URI base = url.toURI();
+        String alice = Names.unique("alice");
+        String bob = Names.unique("bob");
+        ParleyHttp.newUser(base, alice);
+        ParleyHttp.newUser(base, bob);
+
+        try (Browser alicesBrowser = Browser.open(); Browser bobsBrowser = Browser.open()) {
+            signIn(alicesBrowser, base, alice);
+            signIn(bobsBrowser, base, bob);
+            talkTo(alicesBrowser, bob);
+            talkTo(bobsBrowser, alice);
+
+            String markup = "<img src=x onerror=alert(1)>";
+            String script = "<script>window.hacked=1</script><b onmouseover=\"window.hacked=1\">bold?</b>";
+            String links = "Guide at https://example.com/guide?a=1&b=2. Not javascript:alert(1) nor ftp://example.com";
+            send(alicesBrowser, markup);
+            send(alicesBrowser, script);
+            send(alicesBrowser, links);
+
+            bobsBrowser.waitForExactText(BODIES, links);
+            assertFalse(bobsBrowser.alertIsOpen(), "no script in a message ran");
+            assertEquals(markup, bobsBrowser.waitForExactText(BODIES, markup).getText(), "markup shows as typed");
+            assertEquals(script, bobsBrowser.waitForExactText(BODIES, script).getText());
+            assertTrue(bobsBrowser.texts("#message-list img, #message-list script, #message-list b").isEmpty(),
+                    "no element was made from a message");
+            assertNull(bobsBrowser.script("return window.hacked"), "a body never runs as script");
+
+            WebElement link = bobsBrowser.find("#message-list .message-body a");
+            assertEquals("https://example.com/guide?a=1&b=2", link.getAttribute("href"),
+                    "the address, without the full stop that ends the sentence");
+            assertEquals("https://example.com/guide?a=1&b=2", link.getText());
+            assertEquals("noopener noreferrer", link.getAttribute("rel"));
+            assertEquals(1, bobsBrowser.texts("#message-list .message-body a").size(),
+                    "javascript: and ftp: addresses stay text");
+            assertFalse(alicesBrowser.alertIsOpen(), "the sender's page ran nothing either");
+            bobsBrowser.screenshot("desktop-markup-shows-as-text");
+        }
+    }
+
+    @Test
+    void scrollingUpLoadsHistoryAndJumpToLatestBringsTheReaderBack() throws Exception {
+        URI base = url.toURI();
+        String alice = Names.unique("alice");
+        String bob = Names.unique("bob");
+        ParleyHttp alicesHttp = ParleyHttp.newUser(base, alice);
+        ParleyHttp bobsHttp = ParleyHttp.newUser(base, bob);
+        String room = bobsHttp.direct(alice).expect(200).json().getString("id");
+
+        try (Browser browser = Browser.open(); ChatSocket bobsSocket = ChatSocket.open(bobsHttp)) {
+            for (int i = 1; i <= 55; i++) {
+                post(bobsSocket, room, "Message " + i);
+            }
+            signIn(browser, base, alice);
+            browser.waitForText(ChatPage.conversation(bob) + " .badge", "55");
+            browser.click(ChatPage.conversation(bob));
+
+            // The reader starts at the first unread message, at the top of the first page: the page before loads.
+            browser.waitForExactText("#message-list .new-marker", "New messages");
+            browser.waitForCount(BODIES, 55);
+            browser.waitForText("#back-to-latest", "Jump to latest");
+            post(bobsSocket, room, "One more");
+            browser.waitForText("#back-to-latest", "1 new message");
+            browser.click("#back-to-latest");
+            browser.waitForHidden("#back-to-latest");
+            browser.waitForExactText(BODIES, "One more");
+            browser.waitUntil(() -> alicesHttp.rooms().jsonArray().getJsonObject(0).getInt("unread") == 0);
+
+            browser.reload();
+            browser.waitForPresent(LIVE);
+            browser.waitForCount(BODIES, 50);
+            browser.script("document.getElementById('message-scroller').scrollTop = 0");
+            browser.waitForCount(BODIES, 56);
+            assertEquals("Message 1", browser.texts(BODIES).get(0));
+        }
+    }
+
+    /** Posts and waits for the ack, waiting out the send rate limit as a patient bot would. */
+    private static void post(ChatSocket socket, String room, String body) throws InterruptedException {
+        String clientId = ChatSocket.clientId();
+        while (true) {
+            socket.sendMessage(room, clientId, body);
+            JsonObject answer = socket.await(ChatSocket.ofType("ack").or(ChatSocket.ofType("error"))
+                    .and(frame -> clientId.equals(frame.getString("clientId"))));
+            if ("ack".equals(answer.getString("type"))) {
+                return;
+            }
+            assertEquals("rate_limited", answer.getString("code"), answer::toString);
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void aTabInTheBackgroundCountsUnreadMessagesInItsTitle() throws Exception {
+        URI base = url.toURI();
+        String alice = Names.unique("alice");
+        String bob = Names.unique("bob");
+        ParleyHttp.newUser(base, alice);
+        ParleyHttp bobsHttp = ParleyHttp.newUser(base, bob);
+        String room = bobsHttp.direct(alice).expect(200).json().getString("id");
+
+        try (Browser browser = Browser.open(); ChatSocket bobsSocket = ChatSocket.open(bobsHttp)) {
+            signIn(browser, base, alice);
+            talkTo(browser, bob);
+            String chat = browser.openTab();
+            bobsSocket.sendMessage(room, "Psst");
+            bobsSocket.sendMessage(room, "Still there?");
+            browser.waitUntil(() -> browser.tabTitles().contains("(2) Chat · Parley"));
+
+            browser.switchToTab(chat);
+            browser.waitForExactText(BODIES, "Still there?");
+            browser.waitUntil(() -> "Chat · Parley".equals(browser.script("return document.title")));
+        }
+    }
+
+    @Test
+    void theComposerCountsDownNearTheLengthLimit() throws Exception {
+        URI base = url.toURI();
+        String alice = Names.unique("alice");
+        String bob = Names.unique("bob");
+        ParleyHttp.newUser(base, alice);
+        ParleyHttp.newUser(base, bob);
+
+        try (Browser browser = Browser.open()) {
+            signIn(browser, base, alice);
+            talkTo(browser, bob);
+            browser.type(COMPOSER, "A short note");
+            assertFalse(browser.isShown("#composer-counter"), "no counter far from the limit");
+
+            // Typing 4,000 characters key by key takes long; the text is pasted in, the last keys typed.
+            browser.script("arguments[0].value = 'x'.repeat(3989)", browser.find(COMPOSER));
+            browser.press(COMPOSER, "y");
+            browser.waitForText("#composer-counter", "10 characters left");
+            browser.press(COMPOSER, "0123456789", "!");
+            browser.waitForText("#composer-counter", "1 character too many");
+            assertFalse(browser.find("#send-button").isEnabled(), "too long to send");
+            browser.press(COMPOSER, Keys.BACK_SPACE);
+            browser.waitForText("#composer-counter", "0 characters left");
+            browser.press(COMPOSER, Keys.ENTER);
+            browser.waitForPresent("#message-list li.message.mine[data-delivery='sent']");
+            assertFalse(browser.isShown("#composer-counter"), "the counter goes with the sent text");
+        }
     }
 
     @Test
@@ -110,22 +275,59 @@ class ChatInTheBrowserIT {
             alicesBrowser.waitForText("#room-list", "Launch");
             bobsBrowser.waitForText("#room-list", "Launch");
 
-            alicesBrowser.click("#room-list button.room");
-            alicesBrowser.type("#composer-input", "Shipping on Friday").click("#send-button");
-            alicesBrowser.waitForPresent("#message-list li.message.mine[data-id]");
-            bobsBrowser.waitForText("#room-list button.room .badge", "1");
+            alicesBrowser.click(GROUP_ROOM);
+            send(alicesBrowser, "Shipping on Friday");
+            bobsBrowser.waitForText(GROUP_ROOM + " .badge", "1");
 
             alicesBrowser.click("#message-list li.message.mine button.edit-message")
                     .type("#message-list textarea.edit-input", "Shipping on Thursday")
                     .click("#message-list button.save-edit");
 
-            bobsBrowser.click("#room-list button.room");
+            bobsBrowser.click(GROUP_ROOM);
             bobsBrowser.waitForText("#message-list .message-body", "Shipping on Thursday");
             bobsBrowser.waitFor("#message-list .edited-mark");
 
             bobsBrowser.type("#search-input", "thursday").click("#search-button");
             bobsBrowser.waitForText("#search-hit-list li.search-hit", "Shipping on Thursday");
-            bobsBrowser.screenshot("bob-searches-the-team-room");
+            bobsBrowser.screenshot("desktop-search-in-a-team-room");
+            bobsBrowser.press("#search-input", Keys.ESCAPE);
+            bobsBrowser.waitForHidden("#search-results");
+        }
+    }
+
+    @Test
+    void onAPhoneTheConversationFillsTheScreenAndTheSidebarIsAMenu() throws Exception {
+        URI base = url.toURI();
+        String alice = Names.unique("alice");
+        String bob = Names.unique("bob");
+        ParleyHttp.newUser(base, alice);
+        ParleyHttp.newUser(base, bob);
+
+        try (Browser phone = Browser.openPhone()) {
+            signIn(phone, base, alice);
+            assertEquals(390L, phone.script("return window.innerWidth"), "a phone-sized page");
+            assertFalse(phone.isShown(SIDEBAR), "no room for the sidebar beside the conversation");
+            assertTrue(phone.isShown(MENU_BUTTON), "the menu button stands in for it");
+            assertEquals("false", phone.find(MENU_BUTTON).getAttribute("aria-expanded"));
+
+            phone.click(MENU_BUTTON);
+            phone.waitFor(SIDEBAR);
+            assertEquals("true", phone.find(MENU_BUTTON).getAttribute("aria-expanded"));
+            phone.screenshot("phone-menu");
+            phone.press(person(bob), Keys.ESCAPE);
+            phone.waitForHidden(SIDEBAR);
+
+            phone.click(MENU_BUTTON);
+            talkTo(phone, bob);
+            phone.waitForHidden(SIDEBAR);
+            Number conversationWidth = (Number) phone.script(
+                    "return document.querySelector('.conversation').getBoundingClientRect().width");
+            assertEquals(390, conversationWidth.intValue(), "the conversation takes the whole width");
+
+            send(phone, "Sent from my phone");
+            phone.screenshot("phone-conversation");
+            phone.preferDark(true);
+            phone.screenshot("phone-conversation-dark");
         }
     }
 }
