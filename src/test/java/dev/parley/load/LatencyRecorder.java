@@ -31,6 +31,12 @@ final class LatencyRecorder {
         return interval.copy();
     }
 
+    /** Forgets everything recorded so far: what a warm-up measured is not part of the run. */
+    synchronized void restartTotal() {
+        takeInterval();
+        total.reset();
+    }
+
     /** Everything recorded up to the last {@link #takeInterval}. */
     synchronized Histogram total() {
         return total.copy();
