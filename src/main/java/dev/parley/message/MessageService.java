@@ -4,6 +4,7 @@ import dev.parley.platform.DatabaseSettings;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyConfig;
 import dev.parley.platform.ParleyException;
+import dev.parley.room.RoomForPosting;
 import dev.parley.room.RoomService;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /** Posts messages and reads a room's history. */
@@ -64,11 +66,11 @@ public class MessageService {
     @Transactional
     public List<PostOutcome> store(List<PostRequest> batch) {
         Map<String, LockedRoom> locked = lockRooms(batch);
-        Map<String, Posted> storedNow = new HashMap<>();
+        Map<String, Posted> storedAlready = storedEarlier(batch);
         List<PostOutcome> outcomes = new ArrayList<>(batch.size());
         for (PostRequest request : batch) {
             try {
-                outcomes.add(PostOutcome.stored(store(request, locked.get(request.room()), storedNow)));
+                outcomes.add(PostOutcome.stored(store(request, locked.get(request.room()), storedAlready)));
             } catch (ParleyException refused) {
                 outcomes.add(PostOutcome.refused(refused));
             }
@@ -79,30 +81,39 @@ public class MessageService {
     }
 
     private Map<String, LockedRoom> lockRooms(List<PostRequest> batch) {
-        Map<String, LockedRoom> locked = new TreeMap<>();
-        for (String room : new TreeSet<>(batch.stream().map(PostRequest::room).toList())) {
-            try {
-                long newest = rooms.lockForNewMessage(room);
-                locked.put(room, LockedRoom.locked(room, newest, rooms.memberNames(room)));
-            } catch (ParleyException unknown) {
-                locked.put(room, LockedRoom.refused(room, unknown));
-            }
+        SortedSet<String> roomIds = new TreeSet<>(batch.stream().map(PostRequest::room).toList());
+        Map<String, RoomForPosting> existing = rooms.lockForNewMessages(roomIds);
+        Map<String, LockedRoom> locked = new HashMap<>();
+        for (String roomId : roomIds) {
+            RoomForPosting room = existing.get(roomId);
+            locked.put(roomId, room == null ? LockedRoom.refused(roomId, RoomService.unknownRoom(roomId))
+                    : LockedRoom.locked(roomId, room.newestId(), room.members()));
         }
         return locked;
     }
 
-    /** One post of a batch: membership, then the client id (a resend is answered, not stored), then the insert. */
-    private Posted store(PostRequest request, LockedRoom room, Map<String, Posted> storedNow) {
+    /** Messages of the batch's senders already stored under its client ids (resends), by idempotency key. */
+    private Map<String, Posted> storedEarlier(List<PostRequest> batch) {
+        Map<String, Posted> stored = new HashMap<>();
+        em.createNamedQuery(Message.BY_SENDERS_AND_CLIENT_IDS, Message.class)
+                .setParameter("senders", batch.stream().map(PostRequest::sender).distinct().toList())
+                .setParameter("clientIds", batch.stream().map(PostRequest::clientId).distinct().toList())
+                .getResultStream()
+                .map(Message::view)
+                .forEach(view -> stored.put(PostRequest.idempotencyKey(view.sender(), view.clientId()),
+                        new Posted(view, true)));
+        return stored;
+    }
+
+    /**
+     * One post of a batch: membership, then the client id (a resend is answered with what was stored, not
+     * stored again), then the insert.
+     */
+    private Posted store(PostRequest request, LockedRoom room, Map<String, Posted> storedAlready) {
         List<String> members = room.membersIncluding(request.sender());
-        Posted earlierInBatch = storedNow.get(request.idempotencyKey());
-        if (earlierInBatch != null) {
-            return new Posted(earlierInBatch.message(), true);
-        }
-        Optional<Message> earlier = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class)
-                .setParameter("sender", request.sender()).setParameter("clientId", request.clientId())
-                .getResultStream().findFirst();
-        if (earlier.isPresent()) {
-            return new Posted(earlier.get().view(), true);
+        Posted earlier = storedAlready.get(request.idempotencyKey());
+        if (earlier != null) {
+            return new Posted(earlier.message(), true);
         }
         long previousId = room.newest();
         Message message = new Message(room.id, request.sender(), request.body(), request.clientId(), clock.instant(),
@@ -114,9 +125,8 @@ public class MessageService {
         room.stored(message.id());
         MessageView view = message.view();
         posted.fire(new MessagePosted(view, previousId, members));
-        Posted stored = new Posted(view, false);
-        storedNow.put(request.idempotencyKey(), stored);
-        return stored;
+        storedAlready.put(request.idempotencyKey(), new Posted(view, false));
+        return new Posted(view, false);
     }
 
     /** Checks what can be checked before a post waits for the writer: the body and the client id. */

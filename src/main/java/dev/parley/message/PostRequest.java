@@ -5,6 +5,10 @@ public record PostRequest(String sender, String room, String clientId, MessageBo
 
     /** Who sent it under which client id: the same key twice is one message. */
     String idempotencyKey() {
+        return idempotencyKey(sender, clientId);
+    }
+
+    static String idempotencyKey(String sender, String clientId) {
         return sender + '\n' + clientId;
     }
 }

@@ -16,7 +16,6 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.security.Principal;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -35,7 +34,6 @@ public class ChatEndpoint {
     static final String BATCH = "parley.batch";
     /** Large enough for any body up to the configured length in any script; larger frames close the socket. */
     private static final int MAX_FRAME_BYTES = 256 * 1024;
-    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
 
     @Inject
@@ -73,7 +71,6 @@ public class ChatEndpoint {
         }
         IdleTimerRedirect.redirect(session, threads.idleTimers());
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
-        session.setMaxIdleTimeout(IDLE_TIMEOUT.toMillis());
         Outbox outbox = new Outbox(session, BATCH.equals(session.getNegotiatedSubprotocol()), threads.flushing(),
                 config.batchWindowMillis());
         connection = new Connection(caller.getName(),

@@ -15,6 +15,8 @@ import java.time.Instant;
 @IdClass(Membership.Key.class)
 @NamedQuery(name = Membership.MEMBER_NAMES,
         query = "SELECT m.username FROM Membership m WHERE m.roomId = :room ORDER BY m.username")
+@NamedQuery(name = Membership.MEMBERS_OF_ROOMS,
+        query = "SELECT m.roomId, m.username FROM Membership m WHERE m.roomId IN :rooms")
 @NamedQuery(name = Membership.COUNT_MEMBER,
         query = "SELECT COUNT(m) FROM Membership m WHERE m.roomId = :room AND m.username = :user")
 @NamedQuery(name = Membership.ROOMS_OF,
@@ -31,6 +33,7 @@ public class Membership {
 
     static final String MEMBER_NAMES = "Membership.memberNames";
     static final String COUNT_MEMBER = "Membership.countMember";
+    static final String MEMBERS_OF_ROOMS = "Membership.membersOfRooms";
     static final String ROOMS_OF = "Membership.roomsOf";
     static final String MEMBERS_OF_ROOMS_OF = "Membership.membersOfRoomsOf";
     static final String MARK_READ = "Membership.markRead";

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -241,6 +242,36 @@ public class RoomService {
             last.put(room.id(), room.lastMessageId());
         }
         return last;
+    }
+
+    /**
+     * Locks rooms for new messages (see {@link #lockForChange}), one statement per room in id order, so that two
+     * writers always take their locks in the same order; then reads their newest ids and members, one query
+     * each for all of them. Unknown rooms are missing from the answer.
+     */
+    public Map<String, RoomForPosting> lockForNewMessages(SortedSet<String> roomIds) {
+        List<String> existing = new ArrayList<>();
+        for (String roomId : roomIds) {
+            if (em.createNamedQuery(Room.LOCK).setParameter("room", roomId).executeUpdate() == 1) {
+                existing.add(roomId);
+            }
+        }
+        if (existing.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> members = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(Membership.MEMBERS_OF_ROOMS, Object[].class)
+                .setParameter("rooms", existing).getResultList()) {
+            members.computeIfAbsent((String) row[0], room -> new ArrayList<>()).add((String) row[1]);
+        }
+        Map<String, RoomForPosting> locked = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(Room.LAST_MESSAGE_IDS, Object[].class)
+                .setParameter("rooms", existing).getResultList()) {
+            String roomId = (String) row[0];
+            locked.put(roomId, new RoomForPosting(((Number) row[1]).longValue(),
+                    List.copyOf(members.getOrDefault(roomId, List.of()))));
+        }
+        return locked;
     }
 
     /** Locks the room for a new message (see {@link #lockForChange}) and returns the id of its newest one. */
