@@ -1,6 +1,7 @@
 package dev.parley.message;
 
 import dev.parley.platform.ParleyException;
+import dev.parley.room.RoomForPosting;
 import dev.parley.room.RoomService;
 import java.util.List;
 
@@ -25,8 +26,8 @@ final class LockedRoom {
         this.refusal = refusal;
     }
 
-    static LockedRoom locked(String id, long newest, List<String> members) {
-        return new LockedRoom(id, List.copyOf(members), newest, null);
+    static LockedRoom locked(String id, RoomForPosting room) {
+        return new LockedRoom(id, room.members(), room.newestId(), null);
     }
 
     static LockedRoom refused(String id, ParleyException refusal) {

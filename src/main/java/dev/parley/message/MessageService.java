@@ -19,8 +19,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -87,7 +85,7 @@ public class MessageService {
         for (String roomId : roomIds) {
             RoomForPosting room = existing.get(roomId);
             locked.put(roomId, room == null ? LockedRoom.refused(roomId, RoomService.unknownRoom(roomId))
-                    : LockedRoom.locked(roomId, room.newestId(), room.members()));
+                    : LockedRoom.locked(roomId, room));
         }
         return locked;
     }

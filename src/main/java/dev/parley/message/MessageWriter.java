@@ -50,19 +50,30 @@ public class MessageWriter {
      */
     public CompletableFuture<Posted> post(String sender, String roomId, String clientId, String typedBody) {
         Waiting post = new Waiting(messages.request(sender, roomId, clientId, typedBody), new CompletableFuture<>());
-        startWriter();
+        if (!startWriter()) {
+            throw stopping();
+        }
         if (!waiting.offer(post)) {
             throw new ParleyException(ErrorCode.RATE_LIMITED, "Parley is busy; send the message again in a moment");
         }
         return post.answer();
     }
 
-    private synchronized void startWriter() {
-        if (writer == null && !stopping) {
+    /** Starts the writer on first use; false once the application is stopping (nothing would store the post). */
+    private synchronized boolean startWriter() {
+        if (stopping) {
+            return false;
+        }
+        if (writer == null) {
             writer = threadFactory.newThread(this::writeUntilStopped);
             writer.setName("parley-message-writer");
             writer.start();
         }
+        return true;
+    }
+
+    private static ParleyException stopping() {
+        return new ParleyException(ErrorCode.INTERNAL, "Parley is stopping; send again");
     }
 
     private void writeUntilStopped() {
@@ -126,9 +137,8 @@ public class MessageWriter {
         if (running != null) {
             running.interrupt();
         }
-        ParleyException shuttingDown = new ParleyException(ErrorCode.INTERNAL, "Parley is stopping; send again");
         for (Waiting post; (post = waiting.poll()) != null; ) {
-            post.answer().completeExceptionally(shuttingDown);
+            post.answer().completeExceptionally(stopping());
         }
     }
 }

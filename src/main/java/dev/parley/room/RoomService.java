@@ -147,9 +147,14 @@ public class RoomService {
      * before anything is read. Throws unknown_room when there is no such room.
      */
     public void lockForChange(String roomId) {
-        if (em.createNamedQuery(Room.LOCK).setParameter("room", roomId).executeUpdate() == 0) {
+        if (!lock(roomId)) {
             throw unknownRoom(roomId);
         }
+    }
+
+    /** The lock statement itself; false when there is no such room. */
+    private boolean lock(String roomId) {
+        return em.createNamedQuery(Room.LOCK).setParameter("room", roomId).executeUpdate() == 1;
     }
 
     /** Throws unless the room exists and the user is one of its members. */
@@ -200,11 +205,8 @@ public class RoomService {
     public List<RoomView> roomsOf(String username) {
         List<Room> rooms = em.createNamedQuery(Membership.ROOMS_OF, Room.class).setParameter("user", username)
                 .getResultList();
-        Map<String, List<String>> members = new HashMap<>();
-        for (Object[] row : em.createNamedQuery(Membership.MEMBERS_OF_ROOMS_OF, Object[].class)
-                .setParameter("user", username).getResultList()) {
-            members.computeIfAbsent((String) row[0], room -> new ArrayList<>()).add((String) row[1]);
-        }
+        Map<String, List<String>> members = membersByRoom(em.createNamedQuery(Membership.MEMBERS_OF_ROOMS_OF,
+                Object[].class).setParameter("user", username).getResultList());
         Map<String, Long> unread = unreadCounts(username);
         Map<String, Long> readUpTo = new HashMap<>();
         for (Object[] row : em.createNamedQuery(Membership.READ_MARKERS_OF, Object[].class)
@@ -230,6 +232,15 @@ public class RoomService {
         return unread;
     }
 
+    /** Rows of (room id, username) grouped by room. */
+    private static Map<String, List<String>> membersByRoom(List<Object[]> rows) {
+        Map<String, List<String>> members = new HashMap<>();
+        for (Object[] row : rows) {
+            members.computeIfAbsent((String) row[0], room -> new ArrayList<>()).add((String) row[1]);
+        }
+        return members;
+    }
+
     private static List<String> sorted(List<String> names) {
         return names == null ? List.of() : names.stream().sorted().toList();
     }
@@ -252,18 +263,15 @@ public class RoomService {
     public Map<String, RoomForPosting> lockForNewMessages(SortedSet<String> roomIds) {
         List<String> existing = new ArrayList<>();
         for (String roomId : roomIds) {
-            if (em.createNamedQuery(Room.LOCK).setParameter("room", roomId).executeUpdate() == 1) {
+            if (lock(roomId)) {
                 existing.add(roomId);
             }
         }
         if (existing.isEmpty()) {
             return Map.of();
         }
-        Map<String, List<String>> members = new HashMap<>();
-        for (Object[] row : em.createNamedQuery(Membership.MEMBERS_OF_ROOMS, Object[].class)
-                .setParameter("rooms", existing).getResultList()) {
-            members.computeIfAbsent((String) row[0], room -> new ArrayList<>()).add((String) row[1]);
-        }
+        Map<String, List<String>> members = membersByRoom(em.createNamedQuery(Membership.MEMBERS_OF_ROOMS,
+                Object[].class).setParameter("rooms", existing).getResultList());
         Map<String, RoomForPosting> locked = new HashMap<>();
         for (Object[] row : em.createNamedQuery(Room.LAST_MESSAGE_IDS, Object[].class)
                 .setParameter("rooms", existing).getResultList()) {
@@ -272,12 +280,6 @@ public class RoomService {
                     List.copyOf(members.getOrDefault(roomId, List.of()))));
         }
         return locked;
-    }
-
-    /** Locks the room for a new message (see {@link #lockForChange}) and returns the id of its newest one. */
-    public long lockForNewMessage(String roomId) {
-        lockForChange(roomId);
-        return em.createNamedQuery(Room.LAST_MESSAGE_ID, Long.class).setParameter("room", roomId).getSingleResult();
     }
 
     /** Moves the user's read marker forward to {@code upTo}; never back, so late or repeated frames are harmless. */

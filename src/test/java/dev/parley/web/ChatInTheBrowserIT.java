@@ -9,6 +9,7 @@ import static dev.parley.web.ChatPage.SIDEBAR;
 import static dev.parley.web.ChatPage.TITLE;
 import static dev.parley.web.ChatPage.countOf;
 import static dev.parley.web.ChatPage.person;
+import static dev.parley.web.ChatPage.registered;
 import static dev.parley.web.ChatPage.send;
 import static dev.parley.web.ChatPage.signIn;
 import static dev.parley.web.ChatPage.talkTo;
@@ -56,8 +57,7 @@ class ChatInTheBrowserIT {
     void twoPeopleChatPrivatelyInTheirBrowsers() throws Exception {
         URI base = url.toURI();
         String alice = Names.unique("alice");
-        String bob = Names.unique("bob");
-        ParleyHttp.newUser(base, bob);
+        String bob = registered(base, "bob");
 
         try (Browser alicesBrowser = Browser.open()) {
             alicesBrowser.visit(base);
@@ -114,10 +114,8 @@ class ChatInTheBrowserIT {
     @Test
     void messagesAreTextAndOnlyWebAddressesBecomeLinks() throws Exception {
         URI base = url.toURI();
-        String alice = Names.unique("alice");
-        String bob = Names.unique("bob");
-        ParleyHttp.newUser(base, alice);
-        ParleyHttp.newUser(base, bob);
+        String alice = registered(base, "alice");
+        String bob = registered(base, "bob");
 
         try (Browser alicesBrowser = Browser.open(); Browser bobsBrowser = Browser.open()) {
             signIn(alicesBrowser, base, alice);
@@ -207,9 +205,8 @@ class ChatInTheBrowserIT {
     @Test
     void aTabInTheBackgroundCountsUnreadMessagesInItsTitle() throws Exception {
         URI base = url.toURI();
-        String alice = Names.unique("alice");
+        String alice = registered(base, "alice");
         String bob = Names.unique("bob");
-        ParleyHttp.newUser(base, alice);
         ParleyHttp bobsHttp = ParleyHttp.newUser(base, bob);
         String room = bobsHttp.direct(alice).expect(200).json().getString("id");
 
@@ -230,10 +227,8 @@ class ChatInTheBrowserIT {
     @Test
     void theComposerCountsDownNearTheLengthLimit() throws Exception {
         URI base = url.toURI();
-        String alice = Names.unique("alice");
-        String bob = Names.unique("bob");
-        ParleyHttp.newUser(base, alice);
-        ParleyHttp.newUser(base, bob);
+        String alice = registered(base, "alice");
+        String bob = registered(base, "bob");
 
         try (Browser browser = Browser.open()) {
             signIn(browser, base, alice);
@@ -259,10 +254,8 @@ class ChatInTheBrowserIT {
     @Test
     void aTeamRoomWithUnreadCountsAnEditAndSearch() throws Exception {
         URI base = url.toURI();
-        String alice = Names.unique("alice");
-        String bob = Names.unique("bob");
-        ParleyHttp.newUser(base, alice);
-        ParleyHttp.newUser(base, bob);
+        String alice = registered(base, "alice");
+        String bob = registered(base, "bob");
 
         try (Browser alicesBrowser = Browser.open(); Browser bobsBrowser = Browser.open()) {
             signIn(alicesBrowser, base, alice);
@@ -298,10 +291,8 @@ class ChatInTheBrowserIT {
     @Test
     void onAPhoneTheConversationFillsTheScreenAndTheSidebarIsAMenu() throws Exception {
         URI base = url.toURI();
-        String alice = Names.unique("alice");
-        String bob = Names.unique("bob");
-        ParleyHttp.newUser(base, alice);
-        ParleyHttp.newUser(base, bob);
+        String alice = registered(base, "alice");
+        String bob = registered(base, "bob");
 
         try (Browser phone = Browser.openPhone()) {
             signIn(phone, base, alice);

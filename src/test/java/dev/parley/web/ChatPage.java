@@ -1,6 +1,7 @@
 package dev.parley.web;
 
 import dev.parley.testing.Browser;
+import dev.parley.testing.Names;
 import dev.parley.testing.ParleyHttp;
 import java.net.URI;
 import java.time.Duration;
@@ -21,6 +22,13 @@ final class ChatPage {
     static final Duration RECONNECT_PATIENCE = Duration.ofSeconds(30);
 
     private ChatPage() {
+    }
+
+    /** A new user, registered over the API (password from {@link ParleyHttp#passwordFor}): their username. */
+    static String registered(URI base, String name) {
+        String username = Names.unique(name);
+        ParleyHttp.newUser(base, username);
+        return username;
     }
 
     static void signIn(Browser browser, URI base, String username) {

@@ -10,6 +10,7 @@ import static dev.parley.web.ChatPage.countOf;
 import static dev.parley.web.ChatPage.displayNameOf;
 import static dev.parley.web.ChatPage.fillInSignIn;
 import static dev.parley.web.ChatPage.mine;
+import static dev.parley.web.ChatPage.registered;
 import static dev.parley.web.ChatPage.send;
 import static dev.parley.web.ChatPage.signIn;
 import static dev.parley.web.ChatPage.talkTo;
@@ -68,9 +69,8 @@ class ReconnectInTheBrowserIT {
     @Test
     void aDroppedConnectionComesBackWithNothingMissedOrRepeated() throws Exception {
         URI base = url.toURI();
-        String alice = Names.unique("alice");
+        String alice = registered(base, "alice");
         String bob = Names.unique("bob");
-        ParleyHttp.newUser(base, alice);
         ParleyHttp bobsHttp = ParleyHttp.newUser(base, bob);
         String room = bobsHttp.direct(alice).expect(200).json().getString("id");
 
@@ -117,9 +117,8 @@ class ReconnectInTheBrowserIT {
     void aRefusedMessageCanBeSentAgainAndIsStoredOnce() throws Exception {
         URI base = url.toURI();
         String alice = Names.unique("alice");
-        String bob = Names.unique("bob");
+        String bob = registered(base, "bob");
         ParleyHttp alicesHttp = ParleyHttp.newUser(base, alice);
-        ParleyHttp.newUser(base, bob);
         String room = alicesHttp.direct(bob).expect(200).json().getString("id");
         List<String> quickOnes = java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(i -> "Quick " + i).toList();
 
@@ -156,10 +155,8 @@ class ReconnectInTheBrowserIT {
     @Test
     void anEndedSessionLeadsToSignInAndBackToTheSameConversation() throws Exception {
         URI base = url.toURI();
-        String alice = Names.unique("alice");
-        String bob = Names.unique("bob");
-        ParleyHttp.newUser(base, alice);
-        ParleyHttp.newUser(base, bob);
+        String alice = registered(base, "alice");
+        String bob = registered(base, "bob");
 
         try (Browser alicesBrowser = Browser.open()) {
             signIn(alicesBrowser, base, alice);
@@ -221,8 +218,7 @@ class ReconnectInTheBrowserIT {
     @Test
     void errorsShowParleysOwnPages() throws Exception {
         URI base = url.toURI();
-        String alice = Names.unique("alice");
-        ParleyHttp.newUser(base, alice);
+        String alice = registered(base, "alice");
 
         try (Browser browser = Browser.open()) {
             browser.visit(base.resolve("error/404.xhtml"));
