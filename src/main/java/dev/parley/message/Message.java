@@ -17,8 +17,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "messages")
-@NamedQuery(name = Message.BY_SENDERS_AND_CLIENT_IDS,
-        query = "SELECT m FROM Message m WHERE m.sender IN :senders AND m.clientId IN :clientIds")
+@NamedQuery(name = Message.BY_SENDER_AND_CLIENT_ID,
+        query = "SELECT m FROM Message m WHERE m.sender = :sender AND m.clientId = :clientId")
 @NamedQuery(name = Message.NEWEST_BEFORE,
         query = "SELECT m FROM Message m WHERE m.roomId = :room AND m.id < :before ORDER BY m.id DESC")
 @NamedQuery(name = Message.BY_IDS, query = "SELECT m FROM Message m WHERE m.id IN :ids ORDER BY m.id DESC")
@@ -26,7 +26,7 @@ import java.time.Instant;
         query = "SELECT m FROM Message m WHERE m.roomId = :room AND m.id > :after ORDER BY m.id ASC")
 public class Message {
 
-    static final String BY_SENDERS_AND_CLIENT_IDS = "Message.bySendersAndClientIds";
+    static final String BY_SENDER_AND_CLIENT_ID = "Message.bySenderAndClientId";
     static final String NEWEST_BEFORE = "Message.newestBefore";
     static final String OLDEST_AFTER = "Message.oldestAfter";
     static final String BY_IDS = "Message.byIds";

@@ -1,12 +1,15 @@
 package dev.parley.message;
 
+import dev.parley.platform.Database;
 import dev.parley.platform.DatabaseSettings;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyConfig;
 import dev.parley.platform.ParleyException;
+import dev.parley.platform.Timestamps;
 import dev.parley.room.RoomForPosting;
 import dev.parley.room.RoomService;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -14,13 +17,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 
 /** Posts messages and reads a room's history. */
 @ApplicationScoped
@@ -33,6 +39,9 @@ public class MessageService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
 
     @Inject
     RoomService rooms;
@@ -64,17 +73,19 @@ public class MessageService {
     @Transactional
     public List<PostOutcome> store(List<PostRequest> batch) {
         Map<String, LockedRoom> locked = lockRooms(batch);
-        Map<String, Posted> storedAlready = storedEarlier(batch);
         List<PostOutcome> outcomes = new ArrayList<>(batch.size());
-        for (PostRequest request : batch) {
-            try {
-                outcomes.add(PostOutcome.stored(store(request, locked.get(request.room()), storedAlready)));
-            } catch (ParleyException refused) {
-                outcomes.add(PostOutcome.refused(refused));
+        try (MessageInserts inserts = new MessageInserts(dataSource)) {
+            for (PostRequest request : batch) {
+                try {
+                    outcomes.add(PostOutcome.stored(store(request, locked.get(request.room()), inserts)));
+                } catch (ParleyException refused) {
+                    outcomes.add(PostOutcome.refused(refused));
+                }
             }
         }
-        locked.values().stream().filter(LockedRoom::changed)
-                .forEach(room -> rooms.recordNewMessage(room.id, room.newest()));
+        Map<String, Long> newest = new HashMap<>();
+        locked.values().stream().filter(LockedRoom::changed).forEach(room -> newest.put(room.id, room.newest()));
+        rooms.recordNewMessages(newest);
         return outcomes;
     }
 
@@ -90,41 +101,30 @@ public class MessageService {
         return locked;
     }
 
-    /** Messages of the batch's senders already stored under its client ids (resends), by idempotency key. */
-    private Map<String, Posted> storedEarlier(List<PostRequest> batch) {
-        Map<String, Posted> stored = new HashMap<>();
-        em.createNamedQuery(Message.BY_SENDERS_AND_CLIENT_IDS, Message.class)
-                .setParameter("senders", batch.stream().map(PostRequest::sender).distinct().toList())
-                .setParameter("clientIds", batch.stream().map(PostRequest::clientId).distinct().toList())
-                .getResultStream()
-                .map(Message::view)
-                .forEach(view -> stored.put(PostRequest.idempotencyKey(view.sender(), view.clientId()),
-                        new Posted(view, true)));
-        return stored;
+    /**
+     * One post of a batch: membership, then the insert, which stores nothing when the sender stored a message
+     * under this client id before (a resend is answered with what was stored, not stored again).
+     */
+    private Posted store(PostRequest request, LockedRoom room, MessageInserts inserts) {
+        List<String> members = room.membersIncluding(request.sender());
+        long previousId = room.newest();
+        Instant sentAt = clock.instant();
+        OptionalLong id = inserts.insert(request, sentAt, previousId);
+        if (id.isEmpty()) {
+            return new Posted(storedEarlier(request), true);
+        }
+        room.stored(id.getAsLong());
+        MessageView view = new MessageView(id.getAsLong(), room.id, request.sender(), request.body().text(),
+                Timestamps.format(sentAt), request.clientId());
+        posted.fire(new MessagePosted(view, previousId, members));
+        return new Posted(view, false);
     }
 
-    /**
-     * One post of a batch: membership, then the client id (a resend is answered with what was stored, not
-     * stored again), then the insert.
-     */
-    private Posted store(PostRequest request, LockedRoom room, Map<String, Posted> storedAlready) {
-        List<String> members = room.membersIncluding(request.sender());
-        Posted earlier = storedAlready.get(request.idempotencyKey());
-        if (earlier != null) {
-            return new Posted(earlier.message(), true);
-        }
-        long previousId = room.newest();
-        Message message = new Message(room.id, request.sender(), request.body(), request.clientId(), clock.instant(),
-                previousId);
-        em.persist(message);
-        em.flush();
-        // Detached at once: every later flush and query of the batch would otherwise compare it for changes.
-        em.detach(message);
-        room.stored(message.id());
-        MessageView view = message.view();
-        posted.fire(new MessagePosted(view, previousId, members));
-        storedAlready.put(request.idempotencyKey(), new Posted(view, false));
-        return new Posted(view, false);
+    /** The message a resent post was first stored as. */
+    private MessageView storedEarlier(PostRequest request) {
+        return em.createNamedQuery(Message.BY_SENDER_AND_CLIENT_ID, Message.class)
+                .setParameter("sender", request.sender()).setParameter("clientId", request.clientId())
+                .getSingleResult().view();
     }
 
     /** Checks what can be checked before a post waits for the writer: the body and the client id. */

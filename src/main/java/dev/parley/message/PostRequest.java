@@ -1,14 +1,5 @@
 package dev.parley.message;
 
-/** A message someone sent, checked for shape, waiting to be stored. */
+/** A message someone sent, checked for shape, waiting to be stored. Its sender and client id identify it. */
 public record PostRequest(String sender, String room, String clientId, MessageBody body) {
-
-    /** Who sent it under which client id: the same key twice is one message. */
-    String idempotencyKey() {
-        return idempotencyKey(sender, clientId);
-    }
-
-    static String idempotencyKey(String sender, String clientId) {
-        return sender + '\n' + clientId;
-    }
 }

@@ -21,12 +21,10 @@ import java.time.Instant;
 @NamedQuery(name = Room.LOCK,
         query = "UPDATE Room r SET r.lastMessageId = r.lastMessageId WHERE r.id = :room")
 @NamedQuery(name = Room.LAST_MESSAGE_IDS, query = "SELECT r.id, r.lastMessageId FROM Room r WHERE r.id IN :rooms")
-@NamedQuery(name = Room.RECORD_MESSAGE, query = "UPDATE Room r SET r.lastMessageId = :id WHERE r.id = :room")
 public class Room {
 
     static final String BY_DIRECT_KEY = "Room.byDirectKey";
     static final String LOCK = "Room.lock";
-    static final String RECORD_MESSAGE = "Room.recordMessage";
     static final String LAST_MESSAGE_IDS = "Room.lastMessageIds";
 
     @Id

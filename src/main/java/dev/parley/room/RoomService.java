@@ -1,8 +1,11 @@
 package dev.parley.room;
 
 import dev.parley.account.AccountService;
+import dev.parley.platform.Database;
+import dev.parley.platform.DatabaseSettings;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyException;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 
 /** Finds and creates rooms, and answers who belongs to them. */
 @ApplicationScoped
@@ -25,6 +29,9 @@ public class RoomService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
 
     @Inject
     AccountService accounts;
@@ -38,6 +45,7 @@ public class RoomService {
     static final int MAX_NAME = 80;
 
     private final Clock clock = Clock.systemUTC();
+    private final boolean sqlite = DatabaseSettings.fromConfig().isSqlite();
 
     /**
      * The one private room of two users, created on first use. Starting with an insert that yields to an
@@ -256,25 +264,21 @@ public class RoomService {
     }
 
     /**
-     * Locks rooms for new messages (see {@link #lockForChange}), one statement per room in id order, so that two
-     * writers always take their locks in the same order; then reads their newest ids and members, one query
-     * each for all of them. Unknown rooms are missing from the answer.
+     * Locks rooms for new messages (see {@link #lockForChange}) with one statement for all of them, in id order;
+     * then reads their newest ids and members, one query each for all of them. Unknown rooms are missing from
+     * the answer.
      */
     public Map<String, RoomForPosting> lockForNewMessages(SortedSet<String> roomIds) {
-        List<String> existing = new ArrayList<>();
-        for (String roomId : roomIds) {
-            if (lock(roomId)) {
-                existing.add(roomId);
-            }
-        }
-        if (existing.isEmpty()) {
+        if (roomIds.isEmpty()) {
             return Map.of();
         }
+        PostingStatements.lock(dataSource, sqlite, roomIds);
+        List<String> asked = List.copyOf(roomIds);
         Map<String, List<String>> members = membersByRoom(em.createNamedQuery(Membership.MEMBERS_OF_ROOMS,
-                Object[].class).setParameter("rooms", existing).getResultList());
+                Object[].class).setParameter("rooms", asked).getResultList());
         Map<String, RoomForPosting> locked = new HashMap<>();
         for (Object[] row : em.createNamedQuery(Room.LAST_MESSAGE_IDS, Object[].class)
-                .setParameter("rooms", existing).getResultList()) {
+                .setParameter("rooms", asked).getResultList()) {
             String roomId = (String) row[0];
             locked.put(roomId, new RoomForPosting(((Number) row[1]).longValue(),
                     List.copyOf(members.getOrDefault(roomId, List.of()))));
@@ -294,8 +298,8 @@ public class RoomService {
         }
     }
 
-    public void recordNewMessage(String roomId, long messageId) {
-        em.createNamedQuery(Room.RECORD_MESSAGE).setParameter("room", roomId).setParameter("id", messageId)
-                .executeUpdate();
+    /** Records each room's newest message id, in the transaction that locked them for new messages. */
+    public void recordNewMessages(Map<String, Long> newestByRoom) {
+        PostingStatements.recordNewest(dataSource, newestByRoom);
     }
 }
