@@ -19,6 +19,11 @@ import org.sqlite.SQLiteDataSource;
  */
 public class ParleyDataSource implements DataSource {
 
+    /** 128 MiB of 4 KiB pages: twice what the background checkpoints let the log reach, so only a backstop. */
+    static final int WAL_AUTOCHECKPOINT_PAGES = 32_768;
+    /** After a burst the log file is cut back to this size rather than keeping its largest. */
+    static final long WAL_SIZE_LIMIT_BYTES = 64L * 1024 * 1024;
+
     private volatile DataSource target;
     private PrintWriter logWriter;
     private int loginTimeout;
@@ -62,6 +67,9 @@ public class ParleyDataSource implements DataSource {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(10_000);
+        // SqliteCheckpoints copies the log in the background; a commit does it itself only past this many pages.
+        config.setWalAutocheckpoint(WAL_AUTOCHECKPOINT_PAGES);
+        config.setPragma(SQLiteConfig.Pragma.JOURNAL_SIZE_LIMIT, String.valueOf(WAL_SIZE_LIMIT_BYTES));
         config.enforceForeignKeys(true);
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl(url);

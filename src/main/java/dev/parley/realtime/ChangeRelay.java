@@ -12,7 +12,10 @@ import java.util.List;
 
 /**
  * Puts what the services changed on the bus, once its transaction has committed and not a moment before: new
- * messages, edits and deletions, membership changes, read markers.
+ * messages, edits and deletions, membership changes, read markers. Publishing happens on one relay thread, in
+ * the order the changes committed: the committing thread only queues the change, so the message writer goes on
+ * to its next batch instead of delivering this one (on the in-process bus, publishing is delivering to every
+ * member's connections).
  */
 @ApplicationScoped
 class ChangeRelay {
@@ -20,24 +23,31 @@ class ChangeRelay {
     @Inject
     Bus bus;
 
+    @Inject
+    RealtimeThreads threads;
+
+    private void relay(BusEvent event) {
+        threads.relaying().execute(() -> bus.publish(event));
+    }
+
     void posted(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted posted) {
-        bus.publish(new BusEvent.MessageEvent(posted));
+        relay(new BusEvent.MessageEvent(posted));
     }
 
     void edited(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageEdited edited) {
-        bus.publish(BusEvent.Notice.to(edited.members(), new ServerFrame.Changed(edited.message())));
+        relay(BusEvent.Notice.to(edited.members(), new ServerFrame.Changed(edited.message())));
     }
 
     void membershipChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipChanged change) {
         String room = change.room().id();
-        bus.publish(BusEvent.Notice.joining(change.room().members(), new ServerFrame.Room(change.room()), room,
+        relay(BusEvent.Notice.joining(change.room().members(), new ServerFrame.Room(change.room()), room,
                 change.room().lastMessageId()));
         if (!change.removed().isEmpty()) {
-            bus.publish(BusEvent.Notice.leaving(change.removed(), new ServerFrame.Removed(room), room));
+            relay(BusEvent.Notice.leaving(change.removed(), new ServerFrame.Removed(room), room));
         }
     }
 
     void read(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadMarked read) {
-        bus.publish(BusEvent.Notice.to(List.of(read.user()), new ServerFrame.Read(read.room(), read.upTo())));
+        relay(BusEvent.Notice.to(List.of(read.user()), new ServerFrame.Read(read.room(), read.upTo())));
     }
 }

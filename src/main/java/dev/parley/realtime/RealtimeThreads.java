@@ -21,6 +21,7 @@ class RealtimeThreads {
     ManagedThreadFactory threadFactory;
 
     private ScheduledExecutorService flushing;
+    private ExecutorService relaying;
     private ExecutorService busDelivery;
     private ExecutorService catchingUp;
     private ScheduledExecutorService idleTimers;
@@ -33,6 +34,14 @@ class RealtimeThreads {
             flushing = executor;
         }
         return flushing;
+    }
+
+    /** One thread, so committed changes are published in the order they committed (see {@link ChangeRelay}). */
+    synchronized ExecutorService relaying() {
+        if (relaying == null) {
+            relaying = Executors.newSingleThreadExecutor(threadFactory);
+        }
+        return relaying;
     }
 
     /** One thread, so events from the Redis bus are delivered in the order they arrived. */
@@ -63,7 +72,7 @@ class RealtimeThreads {
 
     @PreDestroy
     synchronized void shutdown() {
-        for (ExecutorService executor : new ExecutorService[] {flushing, busDelivery, catchingUp, idleTimers}) {
+        for (ExecutorService executor : new ExecutorService[] {flushing, relaying, busDelivery, catchingUp, idleTimers}) {
             if (executor != null) {
                 executor.shutdownNow();
             }
