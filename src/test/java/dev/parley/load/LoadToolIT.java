@@ -51,7 +51,7 @@ class LoadToolIT {
     }
 
     private RunReport run(String scenario, String... options) {
-        String[] common = {scenario, "--url", url.toString(), "--seconds", "3", "--drain", "30", "--send-limit", "50",
+        String[] common = {scenario, "--url", url.toString(), "--seconds", "3", "--warmup", "2", "--drain", "30", "--send-limit", "50",
                 "--user-prefix", "lt-it-", "--out", Path.of(System.getProperty("parley.testdata", "target/it-data"),
                 "load").toString()};
         String[] args = new String[common.length + options.length];

@@ -38,8 +38,9 @@ final class MessageScenario {
         int maxSteps = Math.max(2, rampSeconds / (stepSeconds + 2));
         // Both JVMs compile their hot paths in the first seconds; measured from a cold start, a rate fails that
         // passes a moment later. So a warm-up step at a quarter of the first rate runs first and is not counted
-        // (at the full rate the cold tool builds a backlog that spills into the measured part).
-        int warmupSeconds = args.integer("warmup", 10, 0, 120);
+        // (at the full rate the cold tool builds a backlog that spills into the measured part). 10 s was too short:
+        // fan-out at 80,000 deliveries/s then had seconds of 150-660 ms p99 right after the step up, 30 s none.
+        int warmupSeconds = args.integer("warmup", 30, 0, 120);
         double warmupRate = Math.max(1, (ramp ? startRate : setup.rate()) / 4);
         long capacity = (long) Math.ceil(warmupRate * warmupSeconds)
                 + (ramp ? (long) Math.ceil(maxRate * stepSeconds) * maxSteps : (long) Math.ceil(setup.rate() * seconds));
