@@ -6,8 +6,12 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The threads realtime delivery runs on, made by the container's thread factory so they carry the
@@ -19,6 +23,9 @@ class RealtimeThreads {
 
     @Resource
     ManagedThreadFactory threadFactory;
+
+    /** Committed changes waiting to be published; a few seconds of the heaviest load measured. */
+    static final int RELAY_BACKLOG = 10_000;
 
     private ScheduledExecutorService flushing;
     private ExecutorService relaying;
@@ -36,12 +43,29 @@ class RealtimeThreads {
         return flushing;
     }
 
-    /** One thread, so committed changes are published in the order they committed (see {@link ChangeRelay}). */
+    /**
+     * One thread, so committed changes are published in the order they committed (see {@link ChangeRelay}). Its
+     * queue is bounded: when delivery falls behind, the committing thread waits for room instead of the backlog
+     * growing without end, so the message writer slows down and new posts are refused (rate_limited).
+     */
     synchronized ExecutorService relaying() {
         if (relaying == null) {
-            relaying = Executors.newSingleThreadExecutor(threadFactory);
+            relaying = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                    new LinkedBlockingQueue<>(RELAY_BACKLOG), threadFactory, RealtimeThreads::waitForRoom);
         }
         return relaying;
+    }
+
+    private static void waitForRoom(Runnable change, ThreadPoolExecutor relay) {
+        if (relay.isShutdown()) {
+            throw new RejectedExecutionException("Parley is stopping");
+        }
+        try {
+            relay.getQueue().put(change);
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+            throw new RejectedExecutionException("Interrupted while waiting to relay a change", stop);
+        }
     }
 
     /** One thread, so events from the Redis bus are delivered in the order they arrived. */
