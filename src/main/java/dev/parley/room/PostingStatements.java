@@ -1,19 +1,20 @@
 package dev.parley.room;
 
 import jakarta.persistence.PersistenceException;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedSet;
 import javax.sql.DataSource;
 
 /**
  * The two statements a batch of posts runs on the {@code rooms} table, over plain JDBC on the transaction's own
- * connection: one lock statement for all the batch's rooms, and the new newest ids as one JDBC batch. Through JPA
+ * connection: one statement that locks all the batch's rooms and reads their newest ids, and the new newest ids
+ * as one JDBC batch. Through JPA
  * they were two statements per room, each prepared anew, which a batch of private messages (a different room
  * for nearly every post) paid for every message.
  */
@@ -23,37 +24,44 @@ final class PostingStatements {
     }
 
     /**
-     * Locks the rooms as the transaction's first statement. SQLite: an update, which takes the database's one
-     * write lock before anything is read (a read first could not upgrade once another writer committed).
-     * PostgreSQL: the rows' locks, taken in id order, so two nodes' batches never wait for each other in a cycle.
+     * Locks the rooms as the transaction's first statement and answers the newest message id of each that exists.
+     * SQLite: an update, which takes the database's one write lock before anything is read (a read first could
+     * not upgrade once another writer committed). PostgreSQL: the rows' locks, taken in id order, so two nodes'
+     * batches never wait for each other in a cycle.
      */
-    static void lock(DataSource dataSource, boolean sqlite, SortedSet<String> roomIds) {
-        try (Connection connection = dataSource.getConnection()) {
-            if (sqlite) {
-                String marks = String.join(", ", Collections.nCopies(roomIds.size(), "?"));
-                try (PreparedStatement lock = connection.prepareStatement(
-                        "UPDATE rooms SET last_message_id = last_message_id WHERE id IN (" + marks + ")")) {
-                    int i = 0;
-                    for (String roomId : roomIds) {
-                        lock.setString(++i, roomId);
-                    }
-                    lock.executeUpdate();
-                }
-            } else {
-                Array ids = connection.createArrayOf("text", roomIds.toArray());
-                try (PreparedStatement lock = connection.prepareStatement(
-                        "SELECT id FROM rooms WHERE id = ANY (?) ORDER BY id FOR UPDATE")) {
-                    lock.setArray(1, ids);
-                    try (ResultSet locked = lock.executeQuery()) {
-                        while (locked.next()) {
-                            // reading the rows is what locks them
-                        }
-                    }
-                }
+    static Map<String, Long> lock(DataSource dataSource, boolean sqlite, SortedSet<String> roomIds) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = sqlite ? lockOnSqlite(connection, roomIds)
+                        : lockOnPostgres(connection, roomIds);
+                ResultSet locked = lock.executeQuery()) {
+            Map<String, Long> newest = new HashMap<>();
+            while (locked.next()) {
+                newest.put(locked.getString(1), locked.getLong(2));
             }
+            return newest;
         } catch (SQLException e) {
             throw failed(e);
         }
+    }
+
+    private static PreparedStatement lockOnSqlite(Connection connection, SortedSet<String> roomIds)
+            throws SQLException {
+        String marks = String.join(", ", Collections.nCopies(roomIds.size(), "?"));
+        PreparedStatement lock = connection.prepareStatement("UPDATE rooms SET last_message_id = last_message_id "
+                + "WHERE id IN (" + marks + ") RETURNING id, last_message_id");
+        int i = 0;
+        for (String roomId : roomIds) {
+            lock.setString(++i, roomId);
+        }
+        return lock;
+    }
+
+    private static PreparedStatement lockOnPostgres(Connection connection, SortedSet<String> roomIds)
+            throws SQLException {
+        PreparedStatement lock = connection.prepareStatement(
+                "SELECT id, last_message_id FROM rooms WHERE id = ANY (?) ORDER BY id FOR UPDATE");
+        lock.setArray(1, connection.createArrayOf("text", roomIds.toArray()));
+        return lock;
     }
 
     /** Records each room's newest message id, for the room list and for where a new connection starts. */

@@ -20,12 +20,10 @@ import java.time.Instant;
 @NamedQuery(name = Room.BY_DIRECT_KEY, query = "SELECT r FROM Room r WHERE r.directKey = :key")
 @NamedQuery(name = Room.LOCK,
         query = "UPDATE Room r SET r.lastMessageId = r.lastMessageId WHERE r.id = :room")
-@NamedQuery(name = Room.LAST_MESSAGE_IDS, query = "SELECT r.id, r.lastMessageId FROM Room r WHERE r.id IN :rooms")
 public class Room {
 
     static final String BY_DIRECT_KEY = "Room.byDirectKey";
     static final String LOCK = "Room.lock";
-    static final String LAST_MESSAGE_IDS = "Room.lastMessageIds";
 
     @Id
     private String id;

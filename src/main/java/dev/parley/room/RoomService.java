@@ -155,14 +155,9 @@ public class RoomService {
      * before anything is read. Throws unknown_room when there is no such room.
      */
     public void lockForChange(String roomId) {
-        if (!lock(roomId)) {
+        if (em.createNamedQuery(Room.LOCK).setParameter("room", roomId).executeUpdate() == 0) {
             throw unknownRoom(roomId);
         }
-    }
-
-    /** The lock statement itself; false when there is no such room. */
-    private boolean lock(String roomId) {
-        return em.createNamedQuery(Room.LOCK).setParameter("room", roomId).executeUpdate() == 1;
     }
 
     /** Throws unless the room exists and the user is one of its members. */
@@ -264,25 +259,23 @@ public class RoomService {
     }
 
     /**
-     * Locks rooms for new messages (see {@link #lockForChange}) with one statement for all of them, in id order;
-     * then reads their newest ids and members, one query each for all of them. Unknown rooms are missing from
-     * the answer.
+     * Locks rooms for new messages (see {@link #lockForChange}) with one statement for all of them, in id order,
+     * which also reads their newest ids; then their members, one query for all of them. Unknown rooms are missing
+     * from the answer.
      */
     public Map<String, RoomForPosting> lockForNewMessages(SortedSet<String> roomIds) {
         if (roomIds.isEmpty()) {
             return Map.of();
         }
-        PostingStatements.lock(dataSource, sqlite, roomIds);
-        List<String> asked = List.copyOf(roomIds);
-        Map<String, List<String>> members = membersByRoom(em.createNamedQuery(Membership.MEMBERS_OF_ROOMS,
-                Object[].class).setParameter("rooms", asked).getResultList());
-        Map<String, RoomForPosting> locked = new HashMap<>();
-        for (Object[] row : em.createNamedQuery(Room.LAST_MESSAGE_IDS, Object[].class)
-                .setParameter("rooms", asked).getResultList()) {
-            String roomId = (String) row[0];
-            locked.put(roomId, new RoomForPosting(((Number) row[1]).longValue(),
-                    List.copyOf(members.getOrDefault(roomId, List.of()))));
+        Map<String, Long> newest = PostingStatements.lock(dataSource, sqlite, roomIds);
+        if (newest.isEmpty()) {
+            return Map.of();
         }
+        Map<String, List<String>> members = membersByRoom(em.createNamedQuery(Membership.MEMBERS_OF_ROOMS,
+                Object[].class).setParameter("rooms", List.copyOf(newest.keySet())).getResultList());
+        Map<String, RoomForPosting> locked = new HashMap<>();
+        newest.forEach((roomId, newestId) -> locked.put(roomId,
+                new RoomForPosting(newestId, List.copyOf(members.getOrDefault(roomId, List.of())))));
         return locked;
     }
 
