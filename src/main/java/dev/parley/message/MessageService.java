@@ -50,7 +50,7 @@ public class MessageService {
     ParleyConfig config;
 
     @Inject
-    Event<MessagePosted> posted;
+    Event<MessagesPosted> posted;
 
     @Inject
     Event<MessageEdited> edited;
@@ -74,10 +74,11 @@ public class MessageService {
     public List<PostOutcome> store(List<PostRequest> batch) {
         Map<String, LockedRoom> locked = lockRooms(batch);
         List<PostOutcome> outcomes = new ArrayList<>(batch.size());
+        List<MessagePosted> stored = new ArrayList<>(batch.size());
         try (MessageInserts inserts = new MessageInserts(dataSource)) {
             for (PostRequest request : batch) {
                 try {
-                    outcomes.add(PostOutcome.stored(store(request, locked.get(request.room()), inserts)));
+                    outcomes.add(PostOutcome.stored(store(request, locked.get(request.room()), inserts, stored)));
                 } catch (ParleyException refused) {
                     outcomes.add(PostOutcome.refused(refused));
                 }
@@ -86,6 +87,9 @@ public class MessageService {
         Map<String, Long> newest = new HashMap<>();
         locked.values().stream().filter(LockedRoom::changed).forEach(room -> newest.put(room.id, room.newest()));
         rooms.recordNewMessages(newest);
+        if (!stored.isEmpty()) {
+            posted.fire(new MessagesPosted(stored));
+        }
         return outcomes;
     }
 
@@ -105,7 +109,7 @@ public class MessageService {
      * One post of a batch: membership, then the insert, which stores nothing when the sender stored a message
      * under this client id before (a resend is answered with what was stored, not stored again).
      */
-    private Posted store(PostRequest request, LockedRoom room, MessageInserts inserts) {
+    private Posted store(PostRequest request, LockedRoom room, MessageInserts inserts, List<MessagePosted> stored) {
         List<String> members = room.membersIncluding(request.sender());
         long previousId = room.newest();
         Instant sentAt = clock.instant();
@@ -116,7 +120,7 @@ public class MessageService {
         room.stored(id.getAsLong());
         MessageView view = new MessageView(id.getAsLong(), room.id, request.sender(), request.body().text(),
                 Timestamps.format(sentAt), request.clientId());
-        posted.fire(new MessagePosted(view, previousId, members));
+        stored.add(new MessagePosted(view, previousId, members));
         return new Posted(view, false);
     }
 

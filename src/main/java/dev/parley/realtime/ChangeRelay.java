@@ -1,7 +1,7 @@
 package dev.parley.realtime;
 
 import dev.parley.message.MessageEdited;
-import dev.parley.message.MessagePosted;
+import dev.parley.message.MessagesPosted;
 import dev.parley.room.MembershipChanged;
 import dev.parley.room.ReadMarked;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +30,9 @@ class ChangeRelay {
         threads.relaying().execute(() -> bus.publish(event));
     }
 
-    void posted(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted posted) {
-        relay(new BusEvent.MessageEvent(posted));
+    void posted(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagesPosted batch) {
+        threads.relaying().execute(() -> batch.messages().forEach(
+                posted -> bus.publish(new BusEvent.MessageEvent(posted))));
     }
 
     void edited(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageEdited edited) {

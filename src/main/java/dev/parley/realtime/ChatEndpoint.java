@@ -1,6 +1,7 @@
 package dev.parley.realtime;
 
 import dev.parley.message.MessageWriter;
+import dev.parley.message.Posted;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyConfig;
 import dev.parley.platform.ParleyException;
@@ -94,8 +95,10 @@ public class ChatEndpoint {
     }
 
     /**
-     * Hands the message to the writer and returns: the socket's thread does not wait for the commit. The ack (or
-     * the error) goes out when the writer's batch has committed.
+     * Hands the message to the writer and returns: the socket's thread does not wait for the commit. The answer
+     * is handled on the relay thread, after the message's own delivery: on the in-process bus that delivery
+     * has reached this connection by then and carried the ack with it (see {@link Connection#deliver}); else
+     * (a resend, the Redis bus) the ack goes out on its own. A refusal goes out as an error.
      */
     private void send(ClientFrame.Send send) {
         if (!rateLimit.allows(connection.user)) {
@@ -103,14 +106,22 @@ public class ChatEndpoint {
                     "Too many messages; wait a moment and send again", send.clientId(), send.room()));
             return;
         }
-        refusalsAsErrors(send.clientId(), send.room(), () -> writer.post(connection.user, send.room(),
-                send.clientId(), send.body()).whenComplete((posted, failure) -> {
-                    if (failure == null) {
-                        connection.send(ServerFrame.Ack.of(posted.message()));
-                    } else {
-                        answerFailure(failure, send.clientId(), send.room());
-                    }
-                }));
+        connection.expectAck(send.clientId());
+        try {
+            writer.post(connection.user, send.room(), send.clientId(), send.body())
+                    .whenCompleteAsync((posted, failure) -> answer(send, posted, failure), threads.relaying());
+        } catch (RuntimeException refused) {
+            answer(send, null, refused);
+        }
+    }
+
+    private void answer(ClientFrame.Send send, Posted posted, Throwable failure) {
+        if (failure == null) {
+            connection.acknowledge(posted.message());
+        } else {
+            connection.noAckOwed(send.clientId());
+            answerFailure(failure, send.clientId(), send.room());
+        }
     }
 
     private void resume(ClientFrame.Resume resume) {

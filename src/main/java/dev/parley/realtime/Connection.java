@@ -1,11 +1,14 @@
 package dev.parley.realtime;
 
+import dev.parley.message.MessageView;
 import jakarta.websocket.CloseReason;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,6 +31,8 @@ final class Connection {
     private final RoomStreams streams;
     /** Rooms a catch-up is scheduled for, with how many rounds it has had. */
     private final Map<String, Integer> catchUpRounds = new HashMap<>();
+    /** Client ids of this connection's sends whose ack has not gone out yet. */
+    private final Set<String> awaitingAck = new HashSet<>();
     private List<Delivery> heldDuringReplay;
 
     Connection(String user, String httpSessionId, Outbox outbox, CatchUp catchUp) {
@@ -60,12 +65,41 @@ final class Connection {
         }
     }
 
+    /** A send from this connection was handed to the writer; its ack is owed. */
+    synchronized void expectAck(String clientId) {
+        awaitingAck.add(clientId);
+    }
+
+    /**
+     * The send was answered: sends its ack unless the message's own delivery to this connection carried it
+     * already (see {@link #deliver}). Called after that delivery had its chance on this node.
+     */
+    synchronized void acknowledge(MessageView message) {
+        if (awaitingAck.remove(message.clientId())) {
+            send(ServerFrame.Ack.of(message));
+        }
+    }
+
+    /** The send was refused or failed: no ack is owed (the caller sends the error). */
+    synchronized void noAckOwed(String clientId) {
+        awaitingAck.remove(clientId);
+    }
+
+    /**
+     * A message for this connection. When it is this connection's own send still owed its ack, the ack goes
+     * first in the same WebSocket frame: a sender then costs one frame per message instead of two.
+     */
     synchronized void deliver(Delivery delivery) {
+        MessageView message = delivery.message();
+        if (message.sender().equals(user) && awaitingAck.remove(message.clientId())) {
+            outbox.enqueue(FrameCodec.encode(ServerFrame.Ack.of(message)));
+        }
         if (heldDuringReplay != null) {
             heldDuringReplay.add(delivery);
         } else {
             offer(delivery);
         }
+        outbox.startSending();
     }
 
     private void offer(Delivery delivery) {

@@ -44,6 +44,15 @@ final class Outbox {
     }
 
     void add(String frame) {
+        enqueue(frame);
+        startSending();
+    }
+
+    /**
+     * Queues a frame without starting a send: it goes out with the next frame added, or at
+     * {@link #startSending()}, so frames queued one after the other leave together.
+     */
+    void enqueue(String frame) {
         if (closed) {
             return;
         }
@@ -52,10 +61,9 @@ final class Outbox {
             return;
         }
         queue.add(frame);
-        startSending();
     }
 
-    private void startSending() {
+    void startSending() {
         if (closed || queue.isEmpty() || !sending.compareAndSet(false, true)) {
             return;
         }
@@ -87,7 +95,12 @@ final class Outbox {
         }
         try {
             session.getAsyncRemote().sendText(frames.next(), result -> {
-                if (result.isOK()) {
+                if (result.isOK() && !frames.hasNext()) {
+                    // Usually the case: the last frame is out. Nothing to send from here, so no hop to the
+                    // executor (a thread wake-up per frame); a new send is scheduled, never started nested.
+                    sending.set(false);
+                    startSending();
+                } else if (result.isOK()) {
                     continueOn(() -> sendInOrder(frames));
                 } else {
                     LOG.log(Level.FINE, "A send failed; closing the connection", result.getException());

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.message.MessageView;
 import dev.parley.platform.ErrorCode;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class FrameCodecTest {
@@ -52,6 +56,42 @@ class FrameCodecTest {
                 FrameCodec.encode(new ServerFrame.Error(ErrorCode.NOT_MEMBER, "no", "c1", null)));
         assertEquals("{\"type\":\"presence\",\"user\":\"bob\",\"online\":false}",
                 FrameCodec.encode(new ServerFrame.Presence("bob", false)));
+    }
+
+    @Test
+    void anyTextInAMessageReadsBackExactlyAsWritten() {
+        Random random = new Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            String body = randomText(random);
+            MessageView message = new MessageView(i, "r" + i, "alice", body, "2026-11-25T00:00:00.000Z", randomText(random),
+                    i % 3 == 0 ? "2026-11-25T00:00:01.000Z" : null, i % 7 == 0 ? Boolean.TRUE : null);
+            JsonObject json = Json.createReader(new StringReader(FrameCodec.encode(new ServerFrame.Message(message))))
+                    .readObject();
+            assertEquals(body, json.getString("body"));
+            assertEquals(message.clientId(), json.getString("clientId"));
+            assertEquals(i, json.getJsonNumber("id").longValue());
+            assertEquals(message.editedAt(), json.getString("editedAt", null));
+            assertEquals(message.deleted() != null, json.getBoolean("deleted", false));
+            JsonObject ack = Json.createReader(new StringReader(FrameCodec.encode(ServerFrame.Ack.of(message))))
+                    .readObject();
+            assertEquals(message.clientId(), ack.getString("clientId"));
+        }
+    }
+
+    /** Control characters, quotes, backslashes, non-Latin scripts and emoji, mixed. */
+    private static String randomText(Random random) {
+        String pool = "\"\\/\b\f\n\r\t\u0000\u001f\u007f\u2028<>&'aZ9 éß漢字🙂";
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(20);
+        for (int i = 0; i < length; i++) {
+            int at = random.nextInt(pool.length());
+            if (Character.isSurrogate(pool.charAt(at))) {
+                text.append("🙂");
+            } else {
+                text.append(pool.charAt(at));
+            }
+        }
+        return text.toString();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.message.MessageView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,11 @@ class RoomStreamsTest {
     private final RoomStreams streams = new RoomStreams(delivery -> sent.add(delivery.id()));
 
     private static Delivery message(long id, long previousId) {
-        return new Delivery("room", id, previousId, "{}");
+        return message("room", id, previousId);
+    }
+
+    private static Delivery message(String room, long id, long previousId) {
+        return new Delivery(new MessageView(id, room, "alice", "hi", "2026-11-25T00:00:00Z", "c" + id), previousId, "{}");
     }
 
     @Test
@@ -86,7 +91,7 @@ class RoomStreamsTest {
     void roomsAreIndependent() {
         streams.startAt(Map.of("room", 1L, "other", 1L));
         streams.offer(message(5, 4));
-        streams.offer(new Delivery("other", 6, 1, "{}"));
+        streams.offer(message("other", 6, 1));
         assertEquals(List.of(6L), sent, "a gap in one room does not hold up another");
     }
 
