@@ -25,10 +25,23 @@ final class MessageInserts implements AutoCloseable {
     private static final String INSERT = "INSERT INTO messages (room_id, sender, body, client_id, sent_at, prev_id) "
             + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sender, client_id) DO NOTHING RETURNING id";
 
+    /**
+     * SQLite's full-text index gets the batch's messages in one statement: the same rows through a trigger,
+     * one statement each, cost FTS5 a segment per row (see V3__index_search_per_batch.sql). Only this writer
+     * inserts while the transaction holds SQLite's write lock, so the batch's ids are one unbroken range.
+     * PostgreSQL keeps its search column itself.
+     */
+    private static final String INDEX_FOR_SEARCH = "INSERT INTO messages_fts (rowid, body) "
+            + "SELECT id, body FROM messages WHERE id BETWEEN ? AND ?";
+
     private final Connection connection;
     private final PreparedStatement insert;
+    private final boolean indexesForSearch;
+    private long firstId = Long.MAX_VALUE;
+    private long lastId = Long.MIN_VALUE;
 
-    MessageInserts(DataSource dataSource) {
+    MessageInserts(DataSource dataSource, boolean indexesForSearch) {
+        this.indexesForSearch = indexesForSearch;
         try {
             connection = dataSource.getConnection();
         } catch (SQLException e) {
@@ -51,9 +64,29 @@ final class MessageInserts implements AutoCloseable {
             insert.setString(4, request.clientId());
             insert.setLong(5, sentAt.toEpochMilli());
             insert.setLong(6, previousId);
-            try (ResultSet id = insert.executeQuery()) {
-                return id.next() ? OptionalLong.of(id.getLong(1)) : OptionalLong.empty();
+            try (ResultSet result = insert.executeQuery()) {
+                if (!result.next()) {
+                    return OptionalLong.empty();
+                }
+                long id = result.getLong(1);
+                firstId = Math.min(firstId, id);
+                lastId = Math.max(lastId, id);
+                return OptionalLong.of(id);
             }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Makes the batch's new messages searchable; call once, after the last insert, before the commit. */
+    void indexForSearch() {
+        if (!indexesForSearch || firstId > lastId) {
+            return;
+        }
+        try (PreparedStatement index = connection.prepareStatement(INDEX_FOR_SEARCH)) {
+            index.setLong(1, firstId);
+            index.setLong(2, lastId);
+            index.executeUpdate();
         } catch (SQLException e) {
             throw failed(e);
         }

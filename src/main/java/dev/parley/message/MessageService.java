@@ -57,10 +57,12 @@ public class MessageService {
 
     private final Clock clock = Clock.systemUTC();
     private MessageSearch search;
+    private boolean sqlite;
 
     @PostConstruct
     void chooseSearch() {
-        search = DatabaseSettings.fromConfig().isSqlite() ? new SqliteMessageSearch(em) : new PostgresMessageSearch(em);
+        sqlite = DatabaseSettings.fromConfig().isSqlite();
+        search = sqlite ? new SqliteMessageSearch(em) : new PostgresMessageSearch(em);
     }
 
     /**
@@ -75,7 +77,7 @@ public class MessageService {
         Map<String, LockedRoom> locked = lockRooms(batch);
         List<PostOutcome> outcomes = new ArrayList<>(batch.size());
         List<MessagePosted> stored = new ArrayList<>(batch.size());
-        try (MessageInserts inserts = new MessageInserts(dataSource)) {
+        try (MessageInserts inserts = new MessageInserts(dataSource, sqlite)) {
             for (PostRequest request : batch) {
                 try {
                     outcomes.add(PostOutcome.stored(store(request, locked.get(request.room()), inserts, stored)));
@@ -83,6 +85,7 @@ public class MessageService {
                     outcomes.add(PostOutcome.refused(refused));
                 }
             }
+            inserts.indexForSearch();
         }
         Map<String, Long> newest = new HashMap<>();
         locked.values().stream().filter(LockedRoom::changed).forEach(room -> newest.put(room.id, room.newest()));

@@ -365,9 +365,9 @@ public final class SeedMessages {
 
     /**
      * What makes a million inserts fast and is undone afterwards. SQLite: no fsync and a big page cache, and the
-     * full-text index filled in one {@code rebuild} instead of by the insert trigger row by row; PostgreSQL: the
-     * GIN index built once at the end. The trigger and index are put back from their own stored definitions, so
-     * they are exactly what the migration created.
+     * full-text index filled in one {@code rebuild} at the end (Parley itself indexes each batch it stores; these
+     * rows bypass it); PostgreSQL: the GIN index built once at the end, put back from its own stored definition,
+     * so it is exactly what the migration created.
      */
     private static final class BulkLoad {
         private final Connection connection;
@@ -391,11 +391,7 @@ public final class SeedMessages {
                 }
                 connection.setAutoCommit(false);
                 if (database.isSqlite()) {
-                    definition = single(sql, "SELECT sql FROM sqlite_master WHERE type = 'trigger' "
-                            + "AND name = 'messages_fts_after_insert'");
-                    if (definition.isPresent()) {
-                        sql.execute("DROP TRIGGER messages_fts_after_insert");
-                    }
+                    definition = Optional.empty();
                 } else {
                     sql.execute("SET synchronous_commit = off");
                     definition = single(sql, "SELECT indexdef FROM pg_indexes WHERE schemaname = '"
@@ -406,8 +402,8 @@ public final class SeedMessages {
                 }
             }
             connection.commit();
-            if (definition.isEmpty()) {
-                System.out.println("  (no search trigger or index to set aside: loading with it in place)");
+            if (!database.isSqlite() && definition.isEmpty()) {
+                System.out.println("  (no search index to set aside: loading with it in place)");
             }
             return new BulkLoad(connection, database, definition);
         }
@@ -415,10 +411,7 @@ public final class SeedMessages {
         void finish() throws SQLException {
             try (Statement sql = connection.createStatement()) {
                 if (database.isSqlite()) {
-                    if (setAside.isPresent()) {
-                        sql.execute("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')");
-                        sql.execute(setAside.get());
-                    }
+                    sql.execute("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')");
                     connection.commit();
                     connection.setAutoCommit(true);
                     sql.execute("PRAGMA wal_checkpoint(TRUNCATE)");
