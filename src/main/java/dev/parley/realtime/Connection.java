@@ -2,13 +2,13 @@ package dev.parley.realtime;
 
 import dev.parley.message.MessageView;
 import jakarta.websocket.CloseReason;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,8 +31,8 @@ final class Connection {
     private final RoomStreams streams;
     /** Rooms a catch-up is scheduled for, with how many rounds it has had. */
     private final Map<String, Integer> catchUpRounds = new HashMap<>();
-    /** Client ids of this connection's sends whose ack has not gone out yet. */
-    private final Set<String> awaitingAck = new HashSet<>();
+    /** Client ids of this connection's sends whose answer has not gone out yet, oldest first. */
+    private final Deque<String> awaitingAck = new ArrayDeque<>();
     private List<Delivery> heldDuringReplay;
 
     Connection(String user, String httpSessionId, Outbox outbox, CatchUp catchUp) {
@@ -71,8 +71,9 @@ final class Connection {
     }
 
     /**
-     * The send was answered: sends its ack unless the message's own delivery to this connection carried it
-     * already (see {@link #deliver}). Called after that delivery had its chance on this node.
+     * The send was answered, in the order of this connection's sends: sends its ack unless the message's own
+     * delivery to this connection carried it already (see {@link #deliver}). Called after that delivery had its
+     * chance on this node.
      */
     synchronized void acknowledge(MessageView message) {
         if (awaitingAck.remove(message.clientId())) {
@@ -86,12 +87,14 @@ final class Connection {
     }
 
     /**
-     * A message for this connection. When it is this connection's own send still owed its ack, the ack goes
-     * first in the same WebSocket frame: a sender then costs one frame per message instead of two.
+     * A message for this connection. When it answers this connection's oldest unanswered send, its ack goes
+     * first in the same WebSocket frame: a sender then costs one frame per message instead of two. Only the
+     * oldest: a later send's ack must not overtake an earlier one's answer.
      */
     synchronized void deliver(Delivery delivery) {
         MessageView message = delivery.message();
-        if (message.sender().equals(user) && awaitingAck.remove(message.clientId())) {
+        if (message.sender().equals(user) && message.clientId().equals(awaitingAck.peekFirst())) {
+            awaitingAck.removeFirst();
             outbox.enqueue(FrameCodec.encode(ServerFrame.Ack.of(message)));
         }
         if (heldDuringReplay != null) {

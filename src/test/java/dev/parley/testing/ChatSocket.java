@@ -57,6 +57,7 @@ public final class ChatSocket implements AutoCloseable {
     private final String owner;
     private final ReceivedFrames frames;
     private final AtomicInteger rawMessages = new AtomicInteger();
+    private final List<List<JsonObject>> groups = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closeStatus = new CompletableFuture<>();
     private final AtomicBoolean closedByTest = new AtomicBoolean();
     private final Object sending = new Object();
@@ -234,6 +235,11 @@ public final class ChatSocket implements AutoCloseable {
         return rawMessages.get();
     }
 
+    /** The frames of each WebSocket text message received, in order: a batch is one group of several. */
+    public List<List<JsonObject>> framesByWebSocketMessage() {
+        return List.copyOf(groups);
+    }
+
     /** The subprotocol the server chose, "" when none. */
     public String negotiatedSubprotocol() {
         return webSocket.getSubprotocol();
@@ -334,11 +340,13 @@ public final class ChatSocket implements AutoCloseable {
             return;
         }
         if (payload instanceof JsonObject frame) {
+            groups.add(List.of(frame));
             frames.add(List.of(frame));
         } else if (payload instanceof JsonArray batch) {
             if (!batchNegotiated) {
                 frames.violation("a JSON array without the " + BATCH_SUBPROTOCOL + " subprotocol: " + text);
             }
+            groups.add(objectsOf(batch));
             frames.add(objectsOf(batch));
         } else {
             frames.violation("neither a JSON object nor an array: " + text);
