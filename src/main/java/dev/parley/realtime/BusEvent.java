@@ -10,6 +10,14 @@ sealed interface BusEvent {
     record MessageEvent(MessagePosted posted) implements BusEvent {
     }
 
+    /**
+     * This node fell so far behind the bus that it dropped events (see {@link RedisBus}): never sent between
+     * nodes, only told to this node's subscriber, in order after the last event it did deliver. Every connection
+     * must start over from the database.
+     */
+    record Missed(long dropped) implements BusEvent {
+    }
+
     /** Someone came online or went offline: told to every connection. */
     record PresenceEvent(String user, boolean online) implements BusEvent {
     }

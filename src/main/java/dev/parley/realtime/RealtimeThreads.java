@@ -68,7 +68,7 @@ class RealtimeThreads {
         }
     }
 
-    /** One thread, so events from the Redis bus are delivered in the order they arrived. */
+    /** One thread, so events from the Redis bus are delivered in the order they arrived; RedisBus bounds its backlog. */
     synchronized ExecutorService busDelivery() {
         if (busDelivery == null) {
             busDelivery = Executors.newSingleThreadExecutor(threadFactory);

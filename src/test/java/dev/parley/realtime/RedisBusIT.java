@@ -1,0 +1,93 @@
+package dev.parley.realtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.testing.TestServices;
+import io.lettuce.core.RedisClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Redis bus on a real Redis, without Parley around it: what a node does when its delivery thread falls
+ * further behind than the bound (under overload; here the thread is held on purpose).
+ */
+class RedisBusIT {
+
+    private static final int BOUND = 10;
+
+    private final RedisClient client = RedisClient.create(TestServices.REDIS_URL);
+    private final ExecutorService delivery = Executors.newSingleThreadExecutor();
+    private final CountDownLatch stuck = new CountDownLatch(1);
+    private final List<BusEvent> delivered = Collections.synchronizedList(new ArrayList<>());
+    private RedisBus bus;
+
+    @AfterEach
+    void close() {
+        stuck.countDown();
+        if (bus != null) {
+            bus.close();
+        }
+        delivery.shutdownNow();
+        client.shutdown();
+    }
+
+    @Test
+    void aNodeTooFarBehindDropsEventsThenSaysSoOnceInOrderAndCarriesOn() throws Exception {
+        delivery.execute(() -> awaitQuietly(stuck));
+        bus = new RedisBus(client, delivery, BOUND);
+        bus.subscribe(delivered::add);
+        // Only this test's events count: other nodes' may share the channel on a shared Redis.
+        String prefix = "redis-bus-it-" + System.nanoTime() + "-";
+        IntStream.rangeClosed(1, 30).forEach(i -> bus.publish(new BusEvent.PresenceEvent(prefix + i, true)));
+
+        waitUntil(() -> bus.dropped() >= 20, "the events past the bound are dropped, not queued");
+        stuck.countDown();
+        waitUntil(() -> mine(prefix).size() >= BOUND + 1, "the queued events and then the notice are delivered");
+        bus.publish(new BusEvent.PresenceEvent(prefix + "after", false));
+        waitUntil(() -> mine(prefix).size() >= BOUND + 2, "after the notice, events flow again");
+
+        List<BusEvent> seen = mine(prefix);
+        List<BusEvent> expected = new ArrayList<>();
+        IntStream.rangeClosed(1, BOUND).forEach(i -> expected.add(new BusEvent.PresenceEvent(prefix + i, true)));
+        assertEquals(expected, seen.subList(0, BOUND), "the first ten, in order");
+        assertTrue(seen.get(BOUND) instanceof BusEvent.Missed missed && missed.dropped() >= 20,
+                "then one notice of what was dropped: " + seen.get(BOUND));
+        assertEquals(new BusEvent.PresenceEvent(prefix + "after", false), seen.get(BOUND + 1));
+        assertEquals(BOUND + 2, seen.size(), "nothing of the dropped ones afterwards");
+    }
+
+    private List<BusEvent> mine(String prefix) {
+        synchronized (delivered) {
+            return delivered.stream().filter(event -> event instanceof BusEvent.Missed
+                    || event instanceof BusEvent.PresenceEvent presence && presence.user().startsWith(prefix)).toList();
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out: " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
