@@ -1263,8 +1263,11 @@ function onReady() {
   sendFrame({ type: 'resume', rooms: Object.fromEntries(lastSeen) });
   clearInterval(pingTimer);
   pingTimer = setInterval(() => sendFrame({ type: 'ping' }), PING_INTERVAL_MS);
-  // Presence changes made while we were disconnected were never sent to us.
-  if (connectedBefore) loadUsers().catch(reportFailure);
+  // Presence changes and rooms joined while we were disconnected were never sent to us.
+  if (connectedBefore) {
+    loadUsers().catch(reportFailure);
+    learnNewRooms();
+  }
   connectedBefore = true;
 }
 

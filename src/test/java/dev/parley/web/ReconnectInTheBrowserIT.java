@@ -67,8 +67,8 @@ class ReconnectInTheBrowserIT {
 
     /**
      * Alice's browser reaches Parley through a {@link NetworkCable}; pulling it resets her connections on both
-     * sides, so Parley really loses her WebSocket. Bob, connected directly, writes while she is gone, and she
-     * writes too; once the cable is back her page reconnects and resumes on its own.
+     * sides, so Parley really loses her WebSocket. Bob, connected directly, writes while she is gone and adds her
+     * to a new room, and she writes too; once the cable is back her page reconnects and resumes on its own.
      */
     @Test
     void aDroppedConnectionComesBackWithNothingMissedOrRepeated() throws Exception {
@@ -92,6 +92,7 @@ class ReconnectInTheBrowserIT {
             for (String text : missed) {
                 acked(bobsSocket, bobsSocket.sendMessage(room, text));
             }
+            bobsHttp.createRoom("Plans while away", List.of(alice)).expect(201);
             alicesBrowser.press(COMPOSER, " tunnel", Keys.ENTER);
             alicesBrowser.waitForExactText(mine("waiting"), "Sorry, I was in a tunnel");
             alicesBrowser.screenshot("desktop-connection-lost");
@@ -106,6 +107,8 @@ class ReconnectInTheBrowserIT {
             }
             assertEquals(List.of("Are you there?", "Missed one", "Missed two", "Missed three",
                     "Sorry, I was in a tunnel"), alicesBrowser.texts(BODIES), "every message once, in order");
+            // Joined while away, and nothing said in it yet: the page asks for its rooms again on reconnecting.
+            alicesBrowser.waitForText("#room-list", "Plans while away");
 
             bobsSocket.await(frame -> "message".equals(frame.getString("type"))
                     && "Sorry, I was in a tunnel".equals(frame.getString("body")));
