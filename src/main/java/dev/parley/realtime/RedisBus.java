@@ -21,7 +21,7 @@ class RedisBus implements Bus {
     static final String CHANNEL = "parley:events";
     /**
      * Events received and not yet delivered, at most: tens of seconds of the heaviest fan-out measured, and tens of
-     * MB of heap with 100-member rooms. Unbounded, an overloaded node grew by 600 MB in 30 s.
+     * MB of heap with 100-member rooms. Unbounded, the backlog grows for as long as a node stays overloaded.
      */
     static final int MAX_BACKLOG = 20_000;
     private static final Logger LOG = Logger.getLogger(RedisBus.class.getName());
