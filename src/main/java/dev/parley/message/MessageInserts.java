@@ -27,7 +27,7 @@ final class MessageInserts implements AutoCloseable {
 
     /**
      * SQLite's full-text index gets the batch's messages in one statement: the same rows through a trigger,
-     * one statement each, cost FTS5 a segment per row (see V3__index_search_per_batch.sql). Only this writer
+     * one statement each, made each insert about twice as slow (see V3__index_search_per_batch.sql). Only this writer
      * inserts while the transaction holds SQLite's write lock, so the batch's ids are one unbroken range.
      * PostgreSQL keeps its search column itself.
      */

@@ -93,7 +93,8 @@ final class Connection {
      */
     synchronized void deliver(Delivery delivery) {
         MessageView message = delivery.message();
-        if (message.sender().equals(user) && message.clientId().equals(awaitingAck.peekFirst())) {
+        boolean ackQueued = message.sender().equals(user) && message.clientId().equals(awaitingAck.peekFirst());
+        if (ackQueued) {
             awaitingAck.removeFirst();
             outbox.enqueue(FrameCodec.encode(ServerFrame.Ack.of(message)));
         }
@@ -102,7 +103,9 @@ final class Connection {
         } else {
             offer(delivery);
         }
-        outbox.startSending();
+        if (ackQueued) {
+            outbox.startSending(); // the message itself may be held back; the ack goes now either way
+        }
     }
 
     private void offer(Delivery delivery) {

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import java.util.Map;
 
 /**
@@ -33,9 +32,7 @@ class Fanout {
         } else if (event instanceof BusEvent.Notice notice) {
             deliver(notice);
         } else if (event instanceof BusEvent.Missed) {
-            // As with a client too far behind (Outbox): it reconnects and resumes from the database.
-            CloseReason resume = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too far behind; resume");
-            connections.all().forEach(connection -> connection.close(resume));
+            connections.all().forEach(connection -> connection.close(Outbox.TOO_FAR_BEHIND));
         }
     }
 

@@ -130,7 +130,7 @@ final class FrameCodec {
     }
 
     /** A JSON string (RFC 8259): quotes, backslashes and control characters escaped, everything else as it is. */
-    static void quote(StringBuilder json, String text) {
+    private static void quote(StringBuilder json, String text) {
         json.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -24,6 +24,9 @@ final class Outbox {
 
     /** A client this far behind is disconnected; it reconnects and resumes from the database instead. */
     static final int MAX_QUEUED = 10_000;
+    /** How a connection that cannot be kept up to date is closed: the client reconnects and resumes. */
+    static final CloseReason TOO_FAR_BEHIND =
+            new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too far behind; resume");
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 
     private final Session session;
@@ -57,7 +60,7 @@ final class Outbox {
             return;
         }
         if (queued.incrementAndGet() > MAX_QUEUED) {
-            closeBecause(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too far behind; resume"));
+            closeBecause(TOO_FAR_BEHIND);
             return;
         }
         queue.add(frame);

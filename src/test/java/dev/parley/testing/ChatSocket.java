@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -57,7 +58,7 @@ public final class ChatSocket implements AutoCloseable {
     private final String owner;
     private final ReceivedFrames frames;
     private final AtomicInteger rawMessages = new AtomicInteger();
-    private final List<List<JsonObject>> groups = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<List<JsonObject>> groups = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closeStatus = new CompletableFuture<>();
     private final AtomicBoolean closedByTest = new AtomicBoolean();
     private final Object sending = new Object();
@@ -339,18 +340,20 @@ public final class ChatSocket implements AutoCloseable {
             frames.violation("not JSON: " + text);
             return;
         }
+        List<JsonObject> received;
         if (payload instanceof JsonObject frame) {
-            groups.add(List.of(frame));
-            frames.add(List.of(frame));
+            received = List.of(frame);
         } else if (payload instanceof JsonArray batch) {
             if (!batchNegotiated) {
                 frames.violation("a JSON array without the " + BATCH_SUBPROTOCOL + " subprotocol: " + text);
             }
-            groups.add(objectsOf(batch));
-            frames.add(objectsOf(batch));
+            received = objectsOf(batch);
         } else {
             frames.violation("neither a JSON object nor an array: " + text);
+            return;
         }
+        groups.add(received);
+        frames.add(received);
     }
 
     private List<JsonObject> objectsOf(JsonArray batch) {
