@@ -24,8 +24,8 @@ const RETRYABLE = new Set(['rate_limited', 'internal']);
 
 const app = document.getElementById('app');
 const me = app.dataset.user;
-// URLs are built from the context path so the app also works when deployed under a prefix.
-const root = new URL(`${app.dataset.contextPath}/`, location.origin);
+// Every URL is built on where Parley is deployed ("/" or a prefix such as "/chat/"), never on this page's path.
+const root = new URL(app.dataset.root, location.origin);
 const signInUrl = new URL('signin.xhtml', root);
 const maxLength = Number(app.dataset.maxLength);
 const counterFrom = Math.round(maxLength * 0.9);  // the counter shows once 90 % of the limit is used
@@ -1420,7 +1420,12 @@ async function reconnect() {
   reconnectAt = 0;
   showConnectionText();
   try {
-    await api('api/me');
+    const signedIn = await api('api/me');
+    // Someone else signed in on this browser meanwhile: this page belongs to the previous person.
+    if (signedIn.username !== me) {
+      location.reload();
+      return;
+    }
   } catch (error) {
     if (error instanceof SignedOut) return;
   }

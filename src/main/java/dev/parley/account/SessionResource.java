@@ -10,7 +10,6 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -54,11 +53,7 @@ public class SessionResource {
     /** Ends the session; its WebSocket connections close with it. */
     @DELETE
     public Response signOut() throws ServletException {
-        request.logout();
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
+        signIn.signOut(request);
         return Response.noContent().build();
     }
 }

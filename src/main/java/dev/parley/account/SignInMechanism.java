@@ -2,8 +2,10 @@ package dev.parley.account;
 
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.HttpErrors;
+import dev.parley.platform.ParleyConfig;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
@@ -19,7 +21,6 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 
 /**
  * Parley's one authentication mechanism (Jakarta Security 3 allows one per application). It signs in with the
@@ -37,6 +38,12 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    ParleyConfig config;
+
+    @Inject
+    Event<SignInEnded> ended;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -61,12 +68,17 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        String username = result.getCallerPrincipal().getName();
         HttpSession session = request.getSession(true);
+        SignedInCaller previous = callerOf(request);
         // A new session id at sign-in: an id planted before sign-in (session fixation) is worth nothing after.
         request.changeSessionId();
         session.setAttribute(SignedInCaller.SESSION_ATTRIBUTE,
-                new SignedInCaller(username, new HashSet<>(result.getCallerGroups())));
+                SignedInCaller.signingIn(result.getCallerPrincipal().getName(), result.getCallerGroups()));
+        session.setMaxInactiveInterval((int) config.sessionIdleTimeout().toSeconds());
+        if (previous != null) {
+            // Replaced above first, so no socket can open under the old sign-in once its sockets are closed.
+            ended.fire(new SignInEnded(previous.username(), previous.signInId(), SignInEnded.Why.SIGNED_IN_AGAIN));
+        }
         return context.notifyContainerAboutLogin(result);
     }
 

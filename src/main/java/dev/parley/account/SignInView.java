@@ -43,7 +43,8 @@ public class SignInView {
             return null;
         }
         try {
-            external.redirect(isOwnPath(next) ? next : external.getRequestContextPath() + "/index.xhtml");
+            String home = external.getRequestContextPath() + "/";
+            external.redirect(isOwnPath(next, home) ? next : home + "index.xhtml");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,11 +53,12 @@ public class SignInView {
     }
 
     /**
-     * Only a path on this site: "/x" but never "//host/x" or "/\host/x" (browsers read both as another host), and
-     * nothing that could split the Location header. Anything else would make sign-in an open redirect.
+     * Only a path of this application ({@code home} is its context path and "/"): never "//host/x" or "/\host/x"
+     * (browsers read both as another host), nothing that could split the Location header, nothing of another
+     * application on the same server. Anything else would make sign-in an open redirect.
      */
-    static boolean isOwnPath(String path) {
-        return path != null && path.startsWith("/") && !path.startsWith("//")
+    static boolean isOwnPath(String path, String home) {
+        return path != null && path.startsWith(home) && !path.startsWith("//")
                 && path.chars().noneMatch(c -> c == '\\' || Character.isISOControl(c) || Character.isWhitespace(c));
     }
 

@@ -2,6 +2,7 @@ package dev.parley.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,10 @@ public class ParleyConfig {
     @ConfigProperty(name = "parley.batch.window-ms", defaultValue = "5")
     int batchWindowMillis;
 
+    @Inject
+    @ConfigProperty(name = "parley.session.idle-timeout", defaultValue = "PT12H")
+    String sessionIdleTimeout;
+
     /** Redis URL for multi-node fan-out and presence; empty means everything stays in this process. */
     public Optional<String> redisUrl() {
         return redisUrl.filter(url -> !url.isBlank());
@@ -75,6 +80,23 @@ public class ParleyConfig {
 
     public int sendBurst() {
         return sendBurst;
+    }
+
+    /**
+     * How long a signed-in session lasts without a request (ISO-8601, {@code PT12H}); then it ends, and so do the
+     * WebSocket connections opened under it.
+     */
+    public Duration sessionIdleTimeout() {
+        try {
+            Duration timeout = Duration.parse(sessionIdleTimeout);
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("must be positive");
+            }
+            return timeout;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("parley.session.idle-timeout must be an ISO-8601 duration such as PT12H "
+                    + "or PT30M, not '" + sessionIdleTimeout + "'", e);
+        }
     }
 
     /** The least time between two WebSocket frames to one connection; messages queue up meanwhile. */

@@ -1,5 +1,6 @@
 package dev.parley.realtime;
 
+import dev.parley.account.SessionSignIn;
 import dev.parley.message.MessageWriter;
 import dev.parley.message.Posted;
 import dev.parley.platform.ErrorCode;
@@ -7,6 +8,7 @@ import dev.parley.platform.ParleyConfig;
 import dev.parley.platform.ParleyException;
 import dev.parley.room.RoomService;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.EndpointConfig;
@@ -74,18 +76,25 @@ public class ChatEndpoint {
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         Outbox outbox = new Outbox(session, BATCH.equals(session.getNegotiatedSubprotocol()), threads.flushing(),
                 config.batchWindowMillis());
-        connection = new Connection(caller.getName(),
-                (String) endpointConfig.getUserProperties().get(HandshakeGate.HTTP_SESSION_ID), outbox, catchUp);
+        HttpSession httpSession = (HttpSession) endpointConfig.getUserProperties().remove(HandshakeGate.HTTP_SESSION);
+        String signInId = SessionSignIn.idIn(httpSession).orElse(null);
+        connection = new Connection(caller.getName(), signInId, httpSession, outbox, catchUp);
         connections.opened(connection);
+        // Checked again once registered: a sign-out that ended the sign-in meanwhile did not see this socket.
+        if (signInId == null || !signInId.equals(SessionSignIn.idIn(httpSession).orElse(null))) {
+            connection.close(Connections.SIGNED_OUT);
+        }
     }
 
     @OnMessage
     public void onFrame(ClientFrame frame) {
         if (frame instanceof ClientFrame.Send send) {
+            connection.noteActivity();
             send(send);
         } else if (frame instanceof ClientFrame.Resume resume) {
             resume(resume);
         } else if (frame instanceof ClientFrame.Typing typing) {
+            connection.noteActivity();
             refusalsAsErrors(null, typing.room(), () -> typing(typing));
         } else if (frame instanceof ClientFrame.Read read) {
             refusalsAsErrors(null, read.room(), () -> rooms.markRead(read.room(), connection.user, read.upTo()));

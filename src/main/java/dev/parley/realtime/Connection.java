@@ -1,6 +1,7 @@
 package dev.parley.realtime;
 
 import dev.parley.message.MessageView;
+import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.CloseReason;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ final class Connection {
 
     final String id = UUID.randomUUID().toString();
     final String user;
-    final String httpSessionId;
+    /** The sign-in this connection was opened under (see {@code SignInEnded}), and its HTTP session. */
+    final String signInId;
+    final HttpSession httpSession;
     private final Outbox outbox;
     private final CatchUp catchUp;
 
@@ -34,10 +37,13 @@ final class Connection {
     /** Client ids of this connection's sends whose answer has not gone out yet, oldest first. */
     private final Deque<String> awaitingAck = new ArrayDeque<>();
     private List<Delivery> heldDuringReplay;
+    /** When the user last did something on this connection (see {@link IdleSignIns}). */
+    private volatile long lastActiveMillis;
 
-    Connection(String user, String httpSessionId, Outbox outbox, CatchUp catchUp) {
+    Connection(String user, String signInId, HttpSession httpSession, Outbox outbox, CatchUp catchUp) {
         this.user = user;
-        this.httpSessionId = httpSessionId;
+        this.signInId = signInId;
+        this.httpSession = httpSession;
         this.outbox = outbox;
         this.catchUp = catchUp;
         this.streams = new RoomStreams(delivery -> outbox.add(delivery.frame()));
@@ -45,6 +51,15 @@ final class Connection {
 
     void send(ServerFrame frame) {
         outbox.add(FrameCodec.encode(frame));
+    }
+
+    /** The user sent or typed something here: their sign-in is not idle. */
+    void noteActivity() {
+        lastActiveMillis = System.currentTimeMillis();
+    }
+
+    long lastActiveMillis() {
+        return lastActiveMillis;
     }
 
     void sendEncoded(String frame) {

@@ -1,8 +1,10 @@
 package dev.parley.realtime;
 
+import dev.parley.account.SignInEnded;
 import dev.parley.presence.Presence;
 import dev.parley.room.RoomService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.util.List;
@@ -21,6 +23,11 @@ class Connections {
 
     @Inject
     RoomService rooms;
+
+    static final CloseReason SIGNED_OUT = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "Signed out");
+    static final CloseReason EXPIRED = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "Session expired");
+    static final CloseReason SIGNED_IN_AGAIN =
+            new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "Signed in again");
 
     private final ConcurrentHashMap<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
 
@@ -62,11 +69,19 @@ class Connections {
         return byUser.values().stream().flatMap(Set::stream).toList();
     }
 
-    /** Signing out ends the session's connections too, on this node. */
-    void endHttpSession(String httpSessionId) {
-        for (Connection connection : all()) {
-            if (httpSessionId.equals(connection.httpSessionId)) {
-                connection.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "Signed out"));
+    /**
+     * A sign-in ended: its connections on this node close, each with a close code the client takes as "ask
+     * whether you are still signed in" (docs/protocol.md, close codes).
+     */
+    void signInEnded(@Observes SignInEnded ended) {
+        CloseReason reason = switch (ended.why()) {
+            case SIGNED_OUT -> SIGNED_OUT;
+            case EXPIRED -> EXPIRED;
+            case SIGNED_IN_AGAIN -> SIGNED_IN_AGAIN;
+        };
+        for (Connection connection : of(ended.username())) {
+            if (ended.signInId().equals(connection.signInId)) {
+                connection.close(reason);
             }
         }
     }

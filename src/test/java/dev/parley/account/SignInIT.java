@@ -1,6 +1,7 @@
 package dev.parley.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import dev.parley.testing.ParleyHttp;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -23,6 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class SignInIT {
+
+    /** How soon the sockets of an ended sign-in must close (the promise to users). */
+    static final Duration SESSION_END_CLOSES_WITHIN = Duration.ofSeconds(1);
 
     @Deployment(testable = false)
     static WebArchive parley() {
@@ -135,15 +140,57 @@ class SignInIT {
     }
 
     @Test
-    void signingOutEndsTheSessionAndItsWebSockets() throws Exception {
-        ParleyHttp ivy = ParleyHttp.newUser(base(), Names.unique("ivy"));
-        try (ChatSocket socket = ChatSocket.open(ivy)) {
-            socket.await("ready");
-            assertEquals(204, ivy.signOut().status());
-            socket.awaitClose(Duration.ofSeconds(5));
-            assertTrue(socket.isClosed(), "the WebSocket closes with the session");
+    void signingOutClosesEveryTabOfThatBrowserButNotOtherDevices() throws Exception {
+        String ivy = Names.unique("ivy");
+        ParleyHttp laptop = ParleyHttp.newUser(base(), ivy);
+        ParleyHttp phone = ParleyHttp.signedIn(base(), ivy);
+        try (ChatSocket firstTab = ChatSocket.open(laptop); ChatSocket secondTab = ChatSocket.open(laptop);
+                ChatSocket thirdTab = ChatSocket.open(laptop); ChatSocket onThePhone = ChatSocket.open(phone)) {
+            for (ChatSocket socket : List.of(firstTab, secondTab, thirdTab, onThePhone)) {
+                socket.await("ready");
+            }
+            firstTab.close();
+
+            assertEquals(204, laptop.signOut().status());
+            for (ChatSocket tab : List.of(secondTab, thirdTab)) {
+                assertEquals(1000, tab.awaitClose(SESSION_END_CLOSES_WITHIN), "close code");
+                assertEquals("Signed out", tab.closeReason());
+            }
+            assertEquals(401, laptop.me().status(), "the laptop's session is gone");
+
+            String room = phone.createRoom("Notes to self", List.of()).expect(201).json().getString("id");
+            onThePhone.sendMessage(room, "still here on the phone");
+            onThePhone.awaitMessages(room, 1);
+            assertFalse(onThePhone.isClosed(), "another device's sign-in goes on");
         }
-        assertEquals(401, ivy.me().status());
+    }
+
+    @Test
+    void signingInAgainInTheSameBrowserClosesTheSocketsOfTheSignInBefore() throws Exception {
+        String jill = Names.unique("jill");
+        String kurt = Names.unique("kurt");
+        new ParleyHttp(base()).register(kurt, ParleyHttp.passwordFor(kurt), null).expect(201);
+        ParleyHttp browser = ParleyHttp.newUser(base(), jill);
+        try (ChatSocket firstTab = ChatSocket.open(browser); ChatSocket secondTab = ChatSocket.open(browser)) {
+            firstTab.await("ready");
+            secondTab.await("ready");
+
+            browser.signIn(jill, ParleyHttp.passwordFor(jill)).expect(200);
+            for (ChatSocket tab : List.of(firstTab, secondTab)) {
+                assertEquals(1000, tab.awaitClose(SESSION_END_CLOSES_WITHIN), "close code");
+                assertEquals("Signed in again", tab.closeReason());
+            }
+        }
+        try (ChatSocket jillsTab = ChatSocket.open(browser)) {
+            assertEquals(jill, jillsTab.await("ready").getString("user"), "the new sign-in opens sockets again");
+
+            browser.signIn(kurt, ParleyHttp.passwordFor(kurt)).expect(200);
+            assertEquals(1000, jillsTab.awaitClose(SESSION_END_CLOSES_WITHIN));
+            assertEquals("Signed in again", jillsTab.closeReason());
+        }
+        try (ChatSocket kurtsTab = ChatSocket.open(browser)) {
+            assertEquals(kurt, kurtsTab.await("ready").getString("user"), "now the browser is Kurt's");
+        }
     }
 
     @Test

@@ -181,6 +181,11 @@ public final class Browser implements AutoCloseable {
         return current;
     }
 
+    /** The handle of the tab in front, to come back to it after {@link #switchToTab}. */
+    public String currentTab() {
+        return driver.getWindowHandle();
+    }
+
     public void switchToTab(String handle) {
         driver.switchTo().window(handle);
     }

@@ -60,6 +60,7 @@ public final class ChatSocket implements AutoCloseable {
     private final AtomicInteger rawMessages = new AtomicInteger();
     private final List<List<JsonObject>> groups = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closeStatus = new CompletableFuture<>();
+    private volatile String closeReason = "";
     private final AtomicBoolean closedByTest = new AtomicBoolean();
     private final Object sending = new Object();
     private volatile WebSocket webSocket;
@@ -273,6 +274,11 @@ public final class ChatSocket implements AutoCloseable {
         }
     }
 
+    /** The reason the server's close frame gave ("" before a close, or when it gave none). */
+    public String closeReason() {
+        return closeReason;
+    }
+
     /** Sends a normal closure, gives the server 2 s to answer it, then aborts the connection. */
     @Override
     public void close() {
@@ -400,6 +406,7 @@ public final class ChatSocket implements AutoCloseable {
         @Override
         public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
             frames.end("closed with " + statusCode + (reason.isEmpty() ? "" : " (" + reason + ")"));
+            closeReason = reason;
             closeStatus.complete(statusCode);
             return null;
         }

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Parley as its run command starts it: a Payara Micro process with the safe options of TOOLCHAIN.md, the built
- * WAR, and settings as environment variables. For tests about the process itself: restarts, and later node
+ * Parley as its run command starts it: the command line of pom.xml's {@code run} profile ({@link RunProfile}) on
+ * a free port, and settings as environment variables. For tests about the process itself: restarts, and later node
  * deaths, that an in-container deployment cannot show.
  */
 public final class ParleyProcess implements AutoCloseable {
@@ -36,25 +36,30 @@ public final class ParleyProcess implements AutoCloseable {
 
     /** Starts a node with these environment variables and waits until it serves the sign-in page. */
     public static ParleyProcess start(String name, Map<String, String> environment) {
+        return start(name, environment, RunProfile.fromPom());
+    }
+
+    /**
+     * Starts {@code command} (the run profile's, or it with an option changed) on a free port, in a working
+     * directory of its own under target/it-data, so the embedded defaults ({@code ./data/parley.db}) stay there.
+     */
+    public static ParleyProcess start(String name, Map<String, String> environment, RunProfile command) {
         int port = freeLoopbackPort();
-        Path log = Path.of(System.getProperty("parley.testdata", "target/it-data"), name + ".log").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.net.preferIPv4Stack=true",
-                "-Djdk.net.hosts.file=" + System.getProperty("parley.hosts", "target/hosts"),
-                "-Xmx768m",
-                "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                "--nohazelcast", "--disablephonehome",
-                "--prebootcommandfile", System.getProperty("parley.preboot", "payara-config/preboot.asadmin"),
-                "--port", Integer.toString(port),
-                "--deploy", System.getProperty("parley.war", "target/parley.war"),
-                "--contextroot", "/"));
+        RunProfile onFreePort = command.with("--port", Integer.toString(port));
+        Path folder = Path.of(System.getProperty("parley.testdata", "target/it-data")).toAbsolutePath();
+        Path log = folder.resolve(name + ".log");
+        Path workingDirectory = folder.resolve(name);
+        List<String> commandLine = new ArrayList<>();
+        commandLine.add(onFreePort.executable());
+        commandLine.addAll(onFreePort.arguments());
         try {
-            Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Files.createDirectories(workingDirectory);
+            ProcessBuilder builder = new ProcessBuilder(commandLine).directory(workingDirectory.toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            ParleyProcess node = new ParleyProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/"), log);
+            String contextRoot = onFreePort.valueOf("--contextroot");
+            URI base = URI.create("http://127.0.0.1:" + port + (contextRoot.endsWith("/") ? contextRoot : contextRoot + "/"));
+            ParleyProcess node = new ParleyProcess(builder.start(), base, log);
             node.awaitServing();
             return node;
         } catch (IOException e) {
@@ -97,6 +102,16 @@ public final class ParleyProcess implements AutoCloseable {
 
     public URI base() {
         return base;
+    }
+
+    /** The command line the node runs with, as the operating system reports it (Linux: /proc/PID/cmdline). */
+    public List<String> commandLine() {
+        try {
+            String cmdline = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            return List.of(cmdline.split("\0"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The operating system's id of the node, to read its CPU time from /proc. */

@@ -38,8 +38,12 @@ final class ChatPage {
 
     /** On the sign-in page already: fills in the form of a user made by {@link ParleyHttp#newUser}. */
     static void fillInSignIn(Browser browser, String username) {
+        fillInSignIn(browser, username, ParleyHttp.passwordFor(username));
+    }
+
+    static void fillInSignIn(Browser browser, String username, String password) {
         browser.type("[id='signin:username']", username)
-                .type("[id='signin:password']", ParleyHttp.passwordFor(username))
+                .type("[id='signin:password']", password)
                 .click("[id='signin:submit']");
         browser.waitForPresent(LIVE);
     }
@@ -56,8 +60,12 @@ final class ChatPage {
 
     /** Opens the private conversation with {@code username} from the people list. */
     static void talkTo(Browser browser, String username) {
+        talkTo(browser, username, displayNameOf(username));
+    }
+
+    static void talkTo(Browser browser, String username, String displayName) {
         browser.click(person(username));
-        browser.waitForText(TITLE, displayNameOf(username));
+        browser.waitForText(TITLE, displayName);
     }
 
     /** The display name {@link ParleyHttp#newUser} gives: the username with a capital first letter. */
