@@ -213,6 +213,11 @@ public final class Browser implements AutoCloseable {
         driver.manage().deleteCookieNamed(name);
     }
 
+    /** Forgets every cookie of the current page's site: the next visit is a stranger's. */
+    public void deleteAllCookies() {
+        driver.manage().deleteAllCookies();
+    }
+
     /** Pages render as on a device set to dark mode ({@code prefers-color-scheme: dark}), or light. */
     public void preferDark(boolean dark) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.<String, Object>of("features",
