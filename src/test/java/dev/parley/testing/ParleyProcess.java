@@ -40,8 +40,9 @@ public final class ParleyProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code command} (the run profile's, or it with an option changed) on a free port, in a working
-     * directory of its own under target/it-data, so the embedded defaults ({@code ./data/parley.db}) stay there.
+     * Starts {@code command} (the run profile's, or it with an option changed) on a free port, in a fresh working
+     * directory of its own under target/it-data, so the embedded defaults ({@code ./data/parley.db}) start empty
+     * and stay there.
      */
     public static ParleyProcess start(String name, Map<String, String> environment, RunProfile command) {
         int port = freeLoopbackPort();
@@ -53,6 +54,7 @@ public final class ParleyProcess implements AutoCloseable {
         commandLine.add(onFreePort.executable());
         commandLine.addAll(onFreePort.arguments());
         try {
+            deleteRecursively(workingDirectory);
             Files.createDirectories(workingDirectory);
             ProcessBuilder builder = new ProcessBuilder(commandLine).directory(workingDirectory.toFile())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -64,6 +66,16 @@ public final class ParleyProcess implements AutoCloseable {
             return node;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (var paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 

@@ -121,6 +121,7 @@ class RunCommandIT {
      * first has a second tab open, and signing out in one tab ends the other too. Answers their usernames.
      */
     private static String[] twoNewcomersSignUpAndTalk(URI base) {
+        // Screenshots: target/screenshots/run-command-chat.png, run-command-chat-chat.png (under /chat).
         String ada = Names.unique("ada");
         String ben = Names.unique("ben");
         try (Browser adasBrowser = Browser.open(); Browser bensBrowser = Browser.open()) {
@@ -138,6 +139,7 @@ class RunCommandIT {
             adasBrowser.waitForExactText(BODIES, "Hello from " + ben);
             assertEquals("", adasBrowser.find("#composer-error").getText(), "no request failed");
             assertEquals("", bensBrowser.find("#composer-error").getText(), "no request failed");
+            adasBrowser.screenshot("run-command" + base.getPath().replace('/', '-') + "chat");
 
             String firstTab = adasBrowser.openTab();
             String secondTab = adasBrowser.currentTab();
