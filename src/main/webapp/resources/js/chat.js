@@ -236,6 +236,15 @@ function displayName(username) {
   return users.get(username)?.displayName || username;
 }
 
+// Display names are free text, so two people may choose the same one (or one that looks the same): wherever
+// someone is named, their username, which is unique and plain, stands beside it.
+function personName(className, username, suffix = '') {
+  const name = element('span', className, displayName(username));
+  if (displayName(username) !== username) name.append(element('span', 'handle', `@${username}`));
+  if (suffix) name.append(suffix);
+  return name;
+}
+
 function byDisplayName(a, b) {
   return displayName(a).localeCompare(displayName(b));
 }
@@ -311,7 +320,7 @@ function userEntry(username) {
   entry.dataset.username = username;
   const presence = element('span', 'presence');
   presence.ariaHidden = 'true';
-  entry.append(presence, element('span', 'entry-name user-name', displayName(username)), element('span', 'badge'));
+  entry.append(presence, personName('entry-name user-name', username), element('span', 'badge'));
   entry.addEventListener('click', () => openPerson(username).catch(reportFailure));
   const item = element('li', 'user-item');
   item.append(entry);
@@ -533,8 +542,7 @@ function renderMembers(room) {
 function memberEntry(room, username) {
   const item = element('li', 'member');
   item.dataset.username = username;
-  const name = username === me ? `${displayName(username)} (you)` : displayName(username);
-  item.append(element('span', 'member-name', name));
+  item.append(personName('member-name', username, username === me ? ' (you)' : ''));
   if (room.createdBy === username) item.append(element('span', 'member-role', 'creator'));
   if (room.createdBy === me && username !== me) {
     const remove = button('remove-member', 'Remove');
@@ -743,7 +751,7 @@ function messageElement({ id, sender, body, sentAt, clientId, editedAt, deleted 
   const meta = element('div', 'message-meta');
   const time = document.createElement('time');
   if (sentAt) setTime(time, sentAt, clock);
-  meta.append(element('span', 'message-sender', displayName(sender)), time);
+  meta.append(personName('message-sender', sender), time);
   item.append(meta, bodyElement(body));
   if (sender === me) {
     meta.append(element('span', 'message-status'));
@@ -1193,7 +1201,7 @@ function searchHitElement(hit) {
   setTime(time, hit.sentAt, dateAndTime);
   const open = button('search-hit-open');
   open.append(element('span', 'search-hit-room', room ? roomTitle(room) : 'Another conversation'),
-    element('span', 'search-hit-sender', displayName(hit.sender)), time,
+    personName('search-hit-sender', hit.sender), time,
     element('span', 'search-hit-body', hit.body));
   open.addEventListener('click', () => openSearchHit(hit));
   const item = element('li', 'search-hit');

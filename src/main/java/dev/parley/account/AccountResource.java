@@ -1,6 +1,7 @@
 package dev.parley.account;
 
 import dev.parley.api.JsonBodies;
+import dev.parley.platform.ClientAddresses;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyException;
 import dev.parley.presence.Presence;
@@ -8,11 +9,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -33,10 +36,20 @@ public class AccountResource {
     @Inject
     SecurityContext security;
 
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @Context
+    HttpServletRequest request;
+
     @POST
     @Path("accounts")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(JsonObject body) {
+        throttle.checkRegistration(clientAddresses.of(request));
         UserView user = accounts.register(JsonBodies.optionalString(body, "username"),
                 JsonBodies.optionalString(body, "password"), JsonBodies.optionalString(body, "displayName"));
         return Response.status(Response.Status.CREATED).entity(user).build();

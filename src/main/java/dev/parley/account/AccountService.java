@@ -3,6 +3,7 @@ package dev.parley.account;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyConfig;
 import dev.parley.platform.ParleyException;
+import dev.parley.platform.TextRules;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ public class AccountService {
     static final int MIN_PASSWORD = 8;
     static final int MAX_PASSWORD = 1024;
     static final int MAX_DISPLAY_NAME = 64;
+    private static final int SQLITE_CONSTRAINT = 19;
 
     @PersistenceContext
     EntityManager em;
@@ -32,6 +35,9 @@ public class AccountService {
 
     @Inject
     ParleyConfig config;
+
+    @Inject
+    PasswordHashing hashing;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -58,15 +64,33 @@ public class AccountService {
         Username username = Username.of(typedUsername);
         checkPassword(password);
         String displayName = displayName(typedDisplayName, username);
-        User user = new User(username, displayName, passwordHash.generate(password.toCharArray()), clock.instant());
+        String hash = hashing.hash(() -> passwordHash.generate(password.toCharArray()));
+        User user = new User(username, displayName, hash, clock.instant());
         try {
             // Insert first and let the primary key decide: a check-then-insert would race with a twin request.
             em.persist(user);
             em.flush();
-        } catch (PersistenceException duplicate) {
-            throw new ParleyException(ErrorCode.TAKEN, "The username " + username + " is taken");
+        } catch (PersistenceException failed) {
+            if (isDuplicateKey(failed)) {
+                throw new ParleyException(ErrorCode.TAKEN, "The username " + username + " is taken");
+            }
+            throw failed; // logged and answered "internal" by the API's failure mapper
         }
         return UserView.of(user);
+    }
+
+    /**
+     * Whether the insert failed because the row exists: SQL state class 23 (integrity constraint violation) on
+     * PostgreSQL, SQLITE_CONSTRAINT (19, and its extended codes) on SQLite. Anything else is a real failure.
+     */
+    static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("23"))
+                    || (sql.getErrorCode() & 0xFF) == SQLITE_CONSTRAINT)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static void checkPassword(String password) {
@@ -84,9 +108,9 @@ public class AccountService {
 
     public static void checkDisplayName(String typed) {
         String name = typed == null ? "" : typed.strip();
-        if (name.length() > MAX_DISPLAY_NAME || name.chars().anyMatch(Character::isISOControl)) {
-            throw new ParleyException(ErrorCode.INVALID,
-                    "A display name is at most " + MAX_DISPLAY_NAME + " printable characters");
+        if (name.length() > MAX_DISPLAY_NAME || !TextRules.fitsName(name)) {
+            throw new ParleyException(ErrorCode.INVALID, "A display name is at most " + MAX_DISPLAY_NAME
+                    + " visible characters: no control, invisible or direction-changing ones");
         }
     }
 

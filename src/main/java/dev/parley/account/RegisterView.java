@@ -1,5 +1,6 @@
 package dev.parley.account;
 
+import dev.parley.platform.ClientAddresses;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyException;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,6 +26,12 @@ public class RegisterView {
     @Inject
     FacesContext faces;
 
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
     private String username;
     private String displayName;
     private String password;
@@ -36,7 +43,9 @@ public class RegisterView {
         if (!valid) {
             return null;
         }
+        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
         try {
+            throttle.checkRegistration(clientAddresses.of(request));
             accounts.register(username, password, displayName);
         } catch (ParleyException refused) {
             String field = refused.code() == ErrorCode.TAKEN ? "register:username" : null;
@@ -44,8 +53,12 @@ public class RegisterView {
             return null;
         }
         ExternalContext external = faces.getExternalContext();
-        signIn.withPassword((HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
-                username, password);
+        try {
+            signIn.withPassword(request, (HttpServletResponse) external.getResponse(), username, password);
+        } catch (ParleyException busy) {
+            // Registered; signing in can wait: the sign-in page says why.
+            return "/signin.xhtml?faces-redirect=true";
+        }
         return "/index.xhtml?faces-redirect=true";
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.account;
 
+import dev.parley.platform.ClientAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -22,14 +23,35 @@ public class SignIn {
     @Inject
     Event<SignInEnded> ended;
 
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    PasswordHashing hashing;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
+    /**
+     * Whether the password is the user's, and if so signs them in. Refuses with {@code too_many_attempts} (without
+     * checking the password) while the account or the address must wait, or while too many sign-ins are hashing.
+     */
     public boolean withPassword(HttpServletRequest request, HttpServletResponse response, String username,
             String password) {
         if (username == null || password == null) {
             return false;
         }
-        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
-                .credential(new UsernamePasswordCredential(username, password)).newAuthentication(true));
-        return status == AuthenticationStatus.SUCCESS;
+        String address = clientAddresses.of(request);
+        throttle.checkSignIn(username, address);
+        AuthenticationStatus status = hashing.hash(() -> security.authenticate(request, response,
+                AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(username, password))
+                        .newAuthentication(true)));
+        if (status == AuthenticationStatus.SUCCESS) {
+            throttle.succeeded(username, address);
+            return true;
+        }
+        throttle.failed(username, address);
+        return false;
     }
 
     /** Ends the sign-in and its session: signing out. */

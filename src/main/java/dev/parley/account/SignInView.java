@@ -1,5 +1,6 @@
 package dev.parley.account;
 
+import dev.parley.platform.ParleyException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -37,9 +38,15 @@ public class SignInView {
 
     public String signIn() {
         ExternalContext external = faces.getExternalContext();
-        if (!signIn.withPassword((HttpServletRequest) external.getRequest(),
-                (HttpServletResponse) external.getResponse(), username, password)) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password", null));
+        try {
+            if (!signIn.withPassword((HttpServletRequest) external.getRequest(),
+                    (HttpServletResponse) external.getResponse(), username, password)) {
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password",
+                        null));
+                return null;
+            }
+        } catch (ParleyException tooMany) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, tooMany.getMessage(), null));
             return null;
         }
         try {

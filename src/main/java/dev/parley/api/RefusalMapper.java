@@ -11,6 +11,9 @@ public class RefusalMapper implements ExceptionMapper<ParleyException> {
 
     @Override
     public Response toResponse(ParleyException refusal) {
-        return ErrorBody.response(refusal.code(), refusal.getMessage());
+        Response answer = ErrorBody.response(refusal.code(), refusal.getMessage());
+        return refusal.retryAfter()
+                .map(wait -> Response.fromResponse(answer).header("Retry-After", Math.max(1, wait.toSeconds())).build())
+                .orElse(answer);
     }
 }

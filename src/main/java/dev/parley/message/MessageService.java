@@ -5,8 +5,10 @@ import dev.parley.platform.DatabaseSettings;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyConfig;
 import dev.parley.platform.ParleyException;
+import dev.parley.platform.TextRules;
 import dev.parley.platform.Timestamps;
 import dev.parley.room.RoomForPosting;
+import dev.parley.room.RoomIds;
 import dev.parley.room.RoomService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -34,7 +36,7 @@ public class MessageService {
 
     public static final int DEFAULT_PAGE = 50;
     public static final int MAX_PAGE = 200;
-    static final int MAX_CLIENT_ID = 100;
+    public static final int MAX_CLIENT_ID = 100;
     static final int MAX_SEARCH = 200;
 
     @PersistenceContext
@@ -138,13 +140,17 @@ public class MessageService {
     public PostRequest request(String sender, String roomId, String clientId, String typedBody) {
         MessageBody body = MessageBody.of(typedBody, config.maxMessageLength());
         requireClientId(clientId);
+        if (!RoomIds.fits(roomId)) {
+            throw RoomService.unknownRoom(roomId);
+        }
         return new PostRequest(sender, roomId, clientId, body);
     }
 
     private static void requireClientId(String clientId) {
-        if (clientId == null || clientId.isBlank() || clientId.length() > MAX_CLIENT_ID) {
+        if (clientId == null || clientId.isBlank() || clientId.length() > MAX_CLIENT_ID
+                || !TextRules.fitsLine(clientId)) {
             throw new ParleyException(ErrorCode.BAD_REQUEST,
-                    "A message needs a clientId of 1 to " + MAX_CLIENT_ID + " characters");
+                    "A message needs a clientId of 1 to " + MAX_CLIENT_ID + " characters, none of them a control");
         }
     }
 
@@ -188,6 +194,9 @@ public class MessageService {
         }
         if (words.length() > MAX_SEARCH) {
             throw new ParleyException(ErrorCode.INVALID, "A search is at most " + MAX_SEARCH + " characters");
+        }
+        if (!TextRules.fitsLine(words)) {
+            throw new ParleyException(ErrorCode.INVALID, "A search may not hold control characters");
         }
         if (roomId != null) {
             rooms.requireMember(roomId, reader);

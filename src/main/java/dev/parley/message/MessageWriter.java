@@ -59,12 +59,15 @@ public class MessageWriter {
         return post.answer();
     }
 
-    /** Starts the writer on first use; false once the application is stopping (nothing would store the post). */
+    /**
+     * Starts the writer on first use, and again should it ever have died; false once the application is stopping
+     * (nothing would store the post).
+     */
     private synchronized boolean startWriter() {
         if (stopping) {
             return false;
         }
-        if (writer == null) {
+        if (writer == null || !writer.isAlive()) {
             writer = threadFactory.newThread(this::writeUntilStopped);
             writer.setName("parley-message-writer");
             writer.start();
@@ -90,7 +93,8 @@ public class MessageWriter {
             } catch (InterruptedException stop) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (RuntimeException unexpected) {
+            } catch (RuntimeException | Error unexpected) {
+                // Whatever it was, the writer goes on: the posts waiting behind this batch must still be stored.
                 LOG.log(Level.SEVERE, "The message writer hit a failure it did not expect", unexpected);
                 batch.forEach(post -> post.answer().completeExceptionally(unexpected));
             } finally {

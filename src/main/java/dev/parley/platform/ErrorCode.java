@@ -19,6 +19,8 @@ public enum ErrorCode {
     BAD_REQUEST("bad_request", 400),
     TOO_LARGE("too_large", 413),
     RATE_LIMITED("rate_limited", 429),
+    /** Too many failed sign-ins for an account or from an address, or too many sign-ins at once: wait Retry-After. */
+    TOO_MANY_ATTEMPTS("too_many_attempts", 429),
     FORBIDDEN_ORIGIN("forbidden_origin", 403),
     /** Something failed on Parley's side; nothing was stored, so the same request may be sent again. */
     INTERNAL("internal", 500);

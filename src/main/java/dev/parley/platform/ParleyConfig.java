@@ -2,6 +2,7 @@ package dev.parley.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,7 @@ public class ParleyConfig {
     public static final String DB_URL = "parley.db.url";
     public static final String DB_USER = "parley.db.user";
     public static final String DB_PASSWORD = "parley.db.password";
+    public static final String DB_SQLITE_SYNCHRONOUS = "parley.db.sqlite-synchronous";
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:./data/parley.db";
 
     @Inject
@@ -54,6 +56,38 @@ public class ParleyConfig {
     @ConfigProperty(name = "parley.session.idle-timeout", defaultValue = "PT12H")
     String sessionIdleTimeout;
 
+    @Inject
+    @ConfigProperty(name = "parley.session.anonymous-timeout", defaultValue = "PT10M")
+    String anonymousSessionTimeout;
+
+    @Inject
+    @ConfigProperty(name = "parley.public-url")
+    Optional<String> publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "parley.registration.per-address-per-hour", defaultValue = "100")
+    double registrationsPerHour;
+
+    @Inject
+    @ConfigProperty(name = "parley.registration.per-address-burst", defaultValue = "100")
+    int registrationBurst;
+
+    @Inject
+    @ConfigProperty(name = "parley.trusted-proxies")
+    Optional<String> trustedProxies;
+
+    @Inject
+    @ConfigProperty(name = "parley.frames.rate-per-second", defaultValue = "20")
+    double frameRatePerSecond;
+
+    @Inject
+    @ConfigProperty(name = "parley.frames.burst", defaultValue = "60")
+    int frameBurst;
+
+    @Inject
+    @ConfigProperty(name = "parley.ws.max-connections-per-user", defaultValue = "20")
+    int maxConnectionsPerUser;
+
     /** Redis URL for multi-node fan-out and presence; empty means everything stays in this process. */
     public Optional<String> redisUrl() {
         return redisUrl.filter(url -> !url.isBlank());
@@ -74,6 +108,24 @@ public class ParleyConfig {
         return registrationOpen;
     }
 
+    /** New accounts one client address may create per hour, sustained, after {@link #registrationBurst()}. */
+    public double registrationsPerHour() {
+        return registrationsPerHour;
+    }
+
+    public int registrationBurst() {
+        return registrationBurst;
+    }
+
+    /**
+     * Addresses of reverse proxies in front of Parley: for a request from one of them, the client's address is the
+     * last one in X-Forwarded-For that is not a trusted proxy. Empty: the connection's address is the client's.
+     */
+    public List<String> trustedProxies() {
+        return trustedProxies.stream().flatMap(list -> Arrays.stream(list.split(",")))
+                .map(String::strip).filter(address -> !address.isEmpty()).toList();
+    }
+
     public double sendRatePerSecond() {
         return sendRatePerSecond;
     }
@@ -87,16 +139,58 @@ public class ParleyConfig {
      * WebSocket connections opened under it.
      */
     public Duration sessionIdleTimeout() {
+        return positiveDuration("parley.session.idle-timeout", sessionIdleTimeout);
+    }
+
+    /** How long a session nobody has signed in on lasts without a request (a visit to the sign-in page). */
+    public Duration anonymousSessionTimeout() {
+        return positiveDuration("parley.session.anonymous-timeout", anonymousSessionTimeout);
+    }
+
+    private static Duration positiveDuration(String key, String text) {
         try {
-            Duration timeout = Duration.parse(sessionIdleTimeout);
-            if (timeout.isNegative() || timeout.isZero()) {
+            Duration duration = Duration.parse(text);
+            if (duration.isNegative() || duration.isZero()) {
                 throw new IllegalArgumentException("must be positive");
             }
-            return timeout;
+            return duration;
         } catch (RuntimeException e) {
-            throw new IllegalStateException("parley.session.idle-timeout must be an ISO-8601 duration such as PT12H "
-                    + "or PT30M, not '" + sessionIdleTimeout + "'", e);
+            throw new IllegalStateException(key + " must be an ISO-8601 duration such as PT12H or PT30M, not '" + text
+                    + "'", e);
         }
+    }
+
+    /**
+     * The address people reach Parley at, when it is not the one requests arrive with (behind a proxy that ends
+     * TLS): its origin is Parley's own, and {@code https://} marks the session cookie Secure and adds HSTS.
+     */
+    public Optional<URI> publicUrl() {
+        return publicUrl.filter(url -> !url.isBlank()).map(url -> {
+            URI uri = URI.create(url.strip());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalStateException("parley.public-url must be an absolute URL such as "
+                        + "https://chat.example.com/, not '" + url + "'");
+            }
+            return uri;
+        });
+    }
+
+    /**
+     * How many frames of any kind one connection may send per second, sustained: never less than the send rate
+     * plus 10, so raising the send limit for a bot or a benchmark raises this with it.
+     */
+    public double frameRatePerSecond() {
+        return Math.max(frameRatePerSecond, sendRatePerSecond + 10);
+    }
+
+    /** How many frames one connection may send at once before the rate applies; at least the send burst plus 30. */
+    public int frameBurst() {
+        return Math.max(frameBurst, sendBurst + 30);
+    }
+
+    /** Open WebSockets one user may have on one node; more are closed at once (1008). */
+    public int maxConnectionsPerUser() {
+        return maxConnectionsPerUser;
     }
 
     /** The least time between two WebSocket frames to one connection; messages queue up meanwhile. */

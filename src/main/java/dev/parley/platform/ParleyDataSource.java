@@ -43,7 +43,7 @@ public class ParleyDataSource implements DataSource {
 
     static DataSource create(DatabaseSettings settings) {
         if (settings.isSqlite()) {
-            return sqlite(settings.url());
+            return sqlite(settings.url(), settings.sqliteSync());
         }
         if (settings.isPostgres()) {
             PGSimpleDataSource postgres = new PGSimpleDataSource();
@@ -60,12 +60,13 @@ public class ParleyDataSource implements DataSource {
                 + settings.url());
     }
 
-    private static DataSource sqlite(String url) {
+    private static DataSource sqlite(String url, DatabaseSettings.SqliteSync sync) {
         createParentFolder(url.substring("jdbc:sqlite:".length()));
         SQLiteConfig config = new SQLiteConfig();
         // WAL lets readers run beside the one writer; the busy timeout makes a second writer wait instead of fail.
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        // FULL by default: the writer commits a whole batch at once, so the sync per commit is paid per batch.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(sync.name()));
         config.setBusyTimeout(10_000);
         // SqliteCheckpoints copies the log in the background; a commit does it itself only past this many pages.
         config.setWalAutocheckpoint(WAL_AUTOCHECKPOINT_PAGES);

@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Puts what the services changed on the bus, once its transaction has committed and not a moment before: new
@@ -20,6 +22,8 @@ import java.util.List;
 @ApplicationScoped
 class ChangeRelay {
 
+    private static final Logger LOG = Logger.getLogger(ChangeRelay.class.getName());
+
     @Inject
     Bus bus;
 
@@ -27,12 +31,25 @@ class ChangeRelay {
     RealtimeThreads threads;
 
     private void relay(BusEvent event) {
-        threads.relaying().execute(() -> bus.publish(event));
+        onRelayThread(() -> bus.publish(event));
     }
 
     void posted(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagesPosted batch) {
-        threads.relaying().execute(() -> batch.messages().forEach(
-                posted -> bus.publish(new BusEvent.MessageEvent(posted))));
+        onRelayThread(() -> batch.messages().forEach(posted -> bus.publish(new BusEvent.MessageEvent(posted))));
+    }
+
+    /**
+     * A change that cannot be published is logged, and the relay goes on with the next. Nothing committed is lost
+     * for clients: their connections see the gap and read the message from the database (see {@link CatchUp}).
+     */
+    private void onRelayThread(Runnable publish) {
+        threads.relaying().execute(() -> {
+            try {
+                publish.run();
+            } catch (RuntimeException failed) {
+                LOG.log(Level.SEVERE, "Could not publish a committed change", failed);
+            }
+        });
     }
 
     void edited(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageEdited edited) {

@@ -1,11 +1,13 @@
 package dev.parley.realtime;
 
 import dev.parley.account.SessionSignIn;
+import dev.parley.message.MessageService;
 import dev.parley.message.MessageWriter;
 import dev.parley.message.Posted;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyConfig;
 import dev.parley.platform.ParleyException;
+import dev.parley.room.RoomIds;
 import dev.parley.room.RoomService;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
@@ -19,8 +21,6 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.security.Principal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +35,10 @@ import java.util.logging.Logger;
 public class ChatEndpoint {
 
     static final String BATCH = "parley.batch";
+    /** Frames refused in a row, over budget, before the connection is closed. */
+    static final int REFUSALS_BEFORE_CLOSE = 100;
+    static final CloseReason TOO_MANY_FRAMES =
+            new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Too many frames");
     /** Large enough for any body up to the configured length in any script; larger frames close the socket. */
     private static final int MAX_FRAME_BYTES = 256 * 1024;
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
@@ -58,6 +62,12 @@ public class ChatEndpoint {
     SendRateLimit rateLimit;
 
     @Inject
+    TypingThrottle typingThrottle;
+
+    @Inject
+    ReadMarkers readMarkers;
+
+    @Inject
     RealtimeThreads threads;
 
     @Inject
@@ -78,8 +88,12 @@ public class ChatEndpoint {
                 config.batchWindowMillis());
         HttpSession httpSession = (HttpSession) endpointConfig.getUserProperties().remove(HandshakeGate.HTTP_SESSION);
         String signInId = SessionSignIn.idIn(httpSession).orElse(null);
-        connection = new Connection(caller.getName(), signInId, httpSession, outbox, catchUp);
-        connections.opened(connection);
+        FrameBudget budget = new FrameBudget(config.frameRatePerSecond(), config.frameBurst(),
+                REFUSALS_BEFORE_CLOSE, System.nanoTime());
+        connection = new Connection(caller.getName(), signInId, httpSession, outbox, catchUp, budget);
+        if (!connections.opened(connection)) {
+            return;
+        }
         // Checked again once registered: a sign-out that ended the sign-in meanwhile did not see this socket.
         if (signInId == null || !signInId.equals(SessionSignIn.idIn(httpSession).orElse(null))) {
             connection.close(Connections.SIGNED_OUT);
@@ -88,19 +102,39 @@ public class ChatEndpoint {
 
     @OnMessage
     public void onFrame(ClientFrame frame) {
+        if (!withinBudget()) {
+            return;
+        }
         if (frame instanceof ClientFrame.Send send) {
             connection.noteActivity();
             send(send);
         } else if (frame instanceof ClientFrame.Resume resume) {
-            resume(resume);
+            refusalsAsErrors(null, null, () -> catchUp.resume(connection, resume.rooms()));
         } else if (frame instanceof ClientFrame.Typing typing) {
             connection.noteActivity();
             refusalsAsErrors(null, typing.room(), () -> typing(typing));
         } else if (frame instanceof ClientFrame.Read read) {
-            refusalsAsErrors(null, read.room(), () -> rooms.markRead(read.room(), connection.user, read.upTo()));
+            refusalsAsErrors(null, read.room(), () -> read(read));
         } else if (frame instanceof ClientFrame.Ping) {
             connection.send(new ServerFrame.Pong());
         }
+    }
+
+    /** Every frame, readable or not, takes from the connection's one budget (see {@link FrameBudget}). */
+    private boolean withinBudget() {
+        return switch (connection.budget.take(System.nanoTime())) {
+            case ALLOW -> true;
+            case REFUSE -> {
+                connection.send(ServerFrame.Error.of(ErrorCode.RATE_LIMITED,
+                        "Too many frames; this one was dropped. Slow down, or the connection is closed"));
+                yield false;
+            }
+            case REFUSE_QUIETLY -> false;
+            case CLOSE -> {
+                connection.close(TOO_MANY_FRAMES);
+                yield false;
+            }
+        };
     }
 
     /**
@@ -111,8 +145,8 @@ public class ChatEndpoint {
      */
     private void send(ClientFrame.Send send) {
         if (!rateLimit.allows(connection.user)) {
-            connection.send(new ServerFrame.Error(ErrorCode.RATE_LIMITED,
-                    "Too many messages; wait a moment and send again", send.clientId(), send.room()));
+            answerFailure(new ParleyException(ErrorCode.RATE_LIMITED, "Too many messages; wait a moment and send again"),
+                    send.clientId(), send.room());
             return;
         }
         connection.expectAck(send.clientId());
@@ -133,23 +167,23 @@ public class ChatEndpoint {
         }
     }
 
-    private void resume(ClientFrame.Resume resume) {
-        Map<String, Long> replayable = new LinkedHashMap<>();
-        resume.rooms().forEach((room, lastSeen) -> refusalsAsErrors(null, room, () -> {
-            rooms.requireMember(room, connection.user);
-            replayable.put(room, lastSeen);
-        }));
-        connection.beginReplay(replayable);
-        try {
-            replayable.forEach((room, lastSeen) -> catchUp.replay(connection, room, lastSeen));
-        } finally {
-            connection.endReplay();
+    private void typing(ClientFrame.Typing typing) {
+        requireFittingRoomId(typing.room());
+        if (typingThrottle.mayPass(connection.user, typing.room(), System.nanoTime())) {
+            bus.publish(BusEvent.Notice.toAllBut(connection.id, rooms.membersAsSeenBy(typing.room(), connection.user),
+                    new ServerFrame.Typing(typing.room(), connection.user)));
         }
     }
 
-    private void typing(ClientFrame.Typing typing) {
-        bus.publish(BusEvent.Notice.toAllBut(connection.id, rooms.membersAsSeenBy(typing.room(), connection.user),
-                new ServerFrame.Typing(typing.room(), connection.user)));
+    private void read(ClientFrame.Read read) {
+        requireFittingRoomId(read.room());
+        readMarkers.mark(connection, read.room(), read.upTo());
+    }
+
+    private static void requireFittingRoomId(String room) {
+        if (!RoomIds.fits(room)) {
+            throw new ParleyException(ErrorCode.BAD_REQUEST, "A room id is at most " + RoomIds.MAX_LENGTH + " characters");
+        }
     }
 
     private void refusalsAsErrors(String clientId, String room, Runnable action) {
@@ -160,10 +194,16 @@ public class ChatEndpoint {
         }
     }
 
-    /** The one place a refusal or failure becomes an {@code error} frame. */
+    /**
+     * The one place a refusal or failure becomes an {@code error} frame. The client's room id and client id are
+     * repeated only when they are within their limits: an answer never carries more than a few hundred characters
+     * of what the client sent.
+     */
     private void answerFailure(Throwable failure, String clientId, String room) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
+        clientId = clientId != null && clientId.length() <= MessageService.MAX_CLIENT_ID ? clientId : null;
+        room = RoomIds.fits(room) ? room : null;
         if (cause instanceof ParleyException refused) {
             connection.send(new ServerFrame.Error(refused.code(), refused.getMessage(), clientId, room));
         } else {
@@ -176,7 +216,9 @@ public class ChatEndpoint {
     @OnError
     public void onError(Session session, Throwable error) {
         if (error instanceof DecodeException malformed && connection != null) {
-            connection.send(ServerFrame.Error.of(ErrorCode.BAD_REQUEST, malformed.getMessage()));
+            if (withinBudget()) {
+                connection.send(ServerFrame.Error.of(ErrorCode.BAD_REQUEST, malformed.getMessage()));
+            }
         } else {
             LOG.log(Level.FINE, "WebSocket error", error);
         }

@@ -1,6 +1,8 @@
 package dev.parley.realtime;
 
 import dev.parley.message.MessageView;
+import dev.parley.platform.ErrorCode;
+import dev.parley.platform.ParleyException;
 import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.CloseReason;
 import java.util.ArrayDeque;
@@ -19,8 +21,9 @@ import java.util.UUID;
  */
 final class Connection {
 
-    private static final long REPLAY_PAGE_PATIENCE_MILLIS = 30_000;
     private static final int MAX_CATCH_UP_ROUNDS = 20;
+    /** Resumes a client may ask for before the one running has said {@code resumed}. */
+    static final int MAX_RESUMES_WAITING = 8;
 
     final String id = UUID.randomUUID().toString();
     final String user;
@@ -29,6 +32,8 @@ final class Connection {
     final HttpSession httpSession;
     private final Outbox outbox;
     private final CatchUp catchUp;
+    /** Touched only by the container's thread for this socket, one frame at a time. */
+    final FrameBudget budget;
 
     // Guarded by this.
     private final RoomStreams streams;
@@ -37,15 +42,22 @@ final class Connection {
     /** Client ids of this connection's sends whose answer has not gone out yet, oldest first. */
     private final Deque<String> awaitingAck = new ArrayDeque<>();
     private List<Delivery> heldDuringReplay;
+    /** Resumes asked for while another was replaying, oldest first; {@code replaying} while one runs. */
+    private final Deque<Map<String, Long>> resumesWaiting = new ArrayDeque<>();
+    private boolean replaying;
+    /** Whether {@link Connections} admitted it (and counts it against its user's cap); only its threads touch it. */
+    volatile boolean admitted;
     /** When the user last did something on this connection (see {@link IdleSignIns}). */
     private volatile long lastActiveMillis;
 
-    Connection(String user, String signInId, HttpSession httpSession, Outbox outbox, CatchUp catchUp) {
+    Connection(String user, String signInId, HttpSession httpSession, Outbox outbox, CatchUp catchUp,
+            FrameBudget budget) {
         this.user = user;
         this.signInId = signInId;
         this.httpSession = httpSession;
         this.outbox = outbox;
         this.catchUp = catchUp;
+        this.budget = budget;
         this.streams = new RoomStreams(delivery -> outbox.add(delivery.frame()));
     }
 
@@ -114,6 +126,11 @@ final class Connection {
             outbox.enqueue(FrameCodec.encode(ServerFrame.Ack.of(message)));
         }
         if (heldDuringReplay != null) {
+            if (heldDuringReplay.size() >= Outbox.MAX_QUEUED) {
+                // A replay the client does not read while its rooms go on: the same as falling too far behind.
+                close(Outbox.TOO_FAR_BEHIND);
+                return;
+            }
             heldDuringReplay.add(delivery);
         } else {
             offer(delivery);
@@ -154,6 +171,29 @@ final class Connection {
     }
 
     /**
+     * Queues a resume. Answers whether the caller starts it now: false while another is replaying (it is taken
+     * up by {@link #nextResume} when that one is done). Refuses when too many wait.
+     */
+    synchronized boolean queueResume(Map<String, Long> lastSeen) {
+        if (resumesWaiting.size() >= MAX_RESUMES_WAITING) {
+            throw new ParleyException(ErrorCode.BAD_REQUEST, "Too many resumes at once; wait for resumed");
+        }
+        resumesWaiting.add(lastSeen);
+        if (replaying) {
+            return false;
+        }
+        replaying = true;
+        return true;
+    }
+
+    /** The resume to replay next, or null when none waits (the connection is then no longer replaying). */
+    synchronized Map<String, Long> nextResume() {
+        Map<String, Long> next = resumesWaiting.poll();
+        replaying = next != null;
+        return next;
+    }
+
+    /**
      * Starts a resume: the client's last seen ids replace what this connection sent, and live messages are
      * held back until the replay is done, so the client gets the replay, then {@code resumed}, then the live
      * messages it has not had.
@@ -167,9 +207,18 @@ final class Connection {
         streams.fill(room, page);
     }
 
-    /** Lets the client read what was queued before more replay is added; never called holding this lock. */
-    void awaitOutboxBelow(int frames) {
-        outbox.awaitBelow(frames, REPLAY_PAGE_PATIENCE_MILLIS);
+    /** Whether the client has read enough of what was queued for more replay to be added. */
+    boolean readyForMoreReplay() {
+        return outbox.isBelow(Outbox.REPLAY_PACE_FRAMES, Outbox.REPLAY_PACE_CHARS);
+    }
+
+    /** Runs {@code then} once the client has read enough for more replay; never, if the connection closes first. */
+    void whenReadyForMoreReplay(Runnable then) {
+        outbox.whenBelow(Outbox.REPLAY_PACE_FRAMES, Outbox.REPLAY_PACE_CHARS, then);
+    }
+
+    boolean isClosed() {
+        return outbox.isClosed();
     }
 
     synchronized void endReplay() {

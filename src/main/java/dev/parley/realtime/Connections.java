@@ -1,6 +1,7 @@
 package dev.parley.realtime;
 
 import dev.parley.account.SignInEnded;
+import dev.parley.platform.ParleyConfig;
 import dev.parley.presence.Presence;
 import dev.parley.room.RoomService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,19 +25,42 @@ class Connections {
     @Inject
     RoomService rooms;
 
+    @Inject
+    ParleyConfig config;
+
     static final CloseReason SIGNED_OUT = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "Signed out");
     static final CloseReason EXPIRED = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "Session expired");
     static final CloseReason SIGNED_IN_AGAIN =
             new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "Signed in again");
 
+    static final CloseReason TOO_MANY = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+            "Too many connections");
+
     private final ConcurrentHashMap<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
+    /** Connections admitted per user on this node, counted before they are registered so the cap is exact. */
+    private final ConcurrentHashMap<String, Integer> admitted = new ConcurrentHashMap<>();
 
     /**
-     * Counts the connection for presence, then says {@code ready}, then lets frames reach it. In that order a
-     * client that has seen {@code ready} is counted, so closing another tab right after cannot flip the user
-     * offline, and {@code ready} is the first frame the client gets.
+     * Admits the connection unless its user already has {@code parley.ws.max-connections-per-user} open on this
+     * node (then it is closed, 1008, and the answer is false). Counts it for presence, then says {@code ready},
+     * then lets frames reach it. In that order a client that has seen {@code ready} is counted, so closing another
+     * tab right after cannot flip the user offline, and {@code ready} is the first frame the client gets.
      */
-    void opened(Connection connection) {
+    boolean opened(Connection connection) {
+        boolean[] room = {false};
+        admitted.compute(connection.user, (user, open) -> {
+            int count = open == null ? 0 : open;
+            if (count >= config.maxConnectionsPerUser()) {
+                return open;
+            }
+            room[0] = true;
+            return count + 1;
+        });
+        if (!room[0]) {
+            connection.close(TOO_MANY);
+            return false;
+        }
+        connection.admitted = true;
         boolean cameOnline = presence.connected(connection.user);
         connection.send(new ServerFrame.Ready(connection.user));
         byUser.compute(connection.user, (user, open) -> {
@@ -48,9 +72,15 @@ class Connections {
         if (cameOnline) {
             bus.publish(new BusEvent.PresenceEvent(connection.user, true));
         }
+        return true;
     }
 
     void closed(Connection connection) {
+        if (!connection.admitted) {
+            return;
+        }
+        connection.admitted = false;
+        admitted.computeIfPresent(connection.user, (user, open) -> open <= 1 ? null : open - 1);
         boolean[] removed = {false};
         byUser.computeIfPresent(connection.user, (user, open) -> {
             removed[0] = open.remove(connection);

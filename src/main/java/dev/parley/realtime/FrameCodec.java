@@ -3,6 +3,8 @@ package dev.parley.realtime;
 import static dev.parley.realtime.JsonCodec.JSON;
 
 import dev.parley.message.MessageView;
+import dev.parley.platform.TextRules;
+import dev.parley.room.RoomIds;
 import dev.parley.room.RoomView;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -23,6 +25,8 @@ import java.util.Map;
 final class FrameCodec {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** More rooms than anyone belongs to; a resume listing more is refused whole. */
+    static final int MAX_RESUME_ROOMS = 10_000;
 
     private FrameCodec() {
     }
@@ -36,7 +40,7 @@ final class FrameCodec {
             case "typing" -> new ClientFrame.Typing(string(json, "room"));
             case "read" -> new ClientFrame.Read(string(json, "room"), id(json, "upTo"));
             case "ping" -> new ClientFrame.Ping();
-            default -> throw new MalformedFrame("Unknown frame type '" + type + "'");
+            default -> throw new MalformedFrame("Unknown frame type '" + TextRules.excerpt(type, 40) + "'");
         };
     }
 
@@ -75,10 +79,14 @@ final class FrameCodec {
         if (!(json.get("rooms") instanceof JsonObject rooms)) {
             throw new MalformedFrame("resume needs 'rooms': an object of room id to last seen message id");
         }
+        if (rooms.size() > MAX_RESUME_ROOMS) {
+            throw new MalformedFrame("resume lists at most " + MAX_RESUME_ROOMS + " rooms");
+        }
         Map<String, Long> lastSeen = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> room : rooms.entrySet()) {
             lastSeen.put(room.getKey(), nonNegativeInteger(room.getValue(),
-                    "resume: the last seen id of room " + room.getKey() + " must be a whole number >= 0"));
+                    "resume: the last seen id of room " + TextRules.excerpt(room.getKey(), RoomIds.MAX_LENGTH)
+                            + " must be a whole number >= 0"));
         }
         return lastSeen;
     }

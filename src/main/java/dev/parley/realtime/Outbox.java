@@ -11,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,6 +26,11 @@ final class Outbox {
 
     /** A client this far behind is disconnected; it reconnects and resumes from the database instead. */
     static final int MAX_QUEUED = 10_000;
+    /** The same in characters (about twice as many bytes of heap): many long messages are as far behind. */
+    static final long MAX_QUEUED_CHARS = 4L * 1024 * 1024;
+    /** A replay adds its next page only when the client has read all but this much (see {@link CatchUp}). */
+    static final int REPLAY_PACE_FRAMES = 1_000;
+    static final long REPLAY_PACE_CHARS = 256L * 1024;
     /** How a connection that cannot be kept up to date is closed: the client reconnects and resumes. */
     static final CloseReason TOO_FAR_BEHIND =
             new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too far behind; resume");
@@ -35,9 +42,15 @@ final class Outbox {
     private final long windowNanos;
     private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong queuedChars = new AtomicLong();
     private final AtomicBoolean sending = new AtomicBoolean();
+    /** What to run once the queue has drained below a mark; at most one waits (a connection's one replay). */
+    private final AtomicReference<Drained> drained = new AtomicReference<>();
     private volatile long lastFlushNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
     private volatile boolean closed;
+
+    private record Drained(int frames, long chars, Runnable then) {
+    }
 
     Outbox(Session session, boolean batch, ScheduledExecutorService executor, long windowMillis) {
         this.session = session;
@@ -59,7 +72,7 @@ final class Outbox {
         if (closed) {
             return;
         }
-        if (queued.incrementAndGet() > MAX_QUEUED) {
+        if (queued.incrementAndGet() > MAX_QUEUED || queuedChars.addAndGet(frame.length()) > MAX_QUEUED_CHARS) {
             closeBecause(TOO_FAR_BEHIND);
             return;
         }
@@ -81,10 +94,14 @@ final class Outbox {
     private void flush() {
         lastFlushNanos = System.nanoTime();
         List<String> frames = new ArrayList<>();
+        long chars = 0;
         for (String frame; (frame = queue.poll()) != null; ) {
             frames.add(frame);
+            chars += frame.length();
         }
         queued.addAndGet(-frames.size());
+        queuedChars.addAndGet(-chars);
+        runIfDrained();
         List<String> wire = batch && frames.size() > 1 ? List.of("[" + String.join(",", frames) + "]") : frames;
         sendInOrder(wire.iterator());
     }
@@ -116,20 +133,30 @@ final class Outbox {
         }
     }
 
+    boolean isBelow(int frames, long chars) {
+        return queued.get() < frames && queuedChars.get() < chars;
+    }
+
     /**
-     * Waits, bounded, until fewer than {@code frames} are queued: a long replay adds its pages at the pace the
-     * client reads them instead of overflowing the queue.
+     * Runs {@code then} once fewer than {@code frames} frames and {@code chars} characters wait: now, if that is
+     * already so, else on the thread that takes them out. Holds no thread meanwhile, so a client that stops reading
+     * costs only its queue. Dropped if the connection closes first.
      */
-    void awaitBelow(int frames, long timeoutMillis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (!closed && queued.get() >= frames && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    void whenBelow(int frames, long chars, Runnable then) {
+        drained.set(new Drained(frames, chars, then));
+        runIfDrained();
+    }
+
+    private void runIfDrained() {
+        Drained waiting = drained.get();
+        if (waiting != null && !closed && isBelow(waiting.frames(), waiting.chars())
+                && drained.compareAndSet(waiting, null)) {
+            waiting.then().run();
         }
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     private void continueOn(Runnable next) {
@@ -146,6 +173,7 @@ final class Outbox {
         }
         closed = true;
         queue.clear();
+        drained.set(null);
         try {
             if (session.isOpen()) {
                 session.close(reason);
@@ -158,5 +186,6 @@ final class Outbox {
     void discard() {
         closed = true;
         queue.clear();
+        drained.set(null);
     }
 }

@@ -26,11 +26,15 @@ class RealtimeThreads {
 
     /** Committed changes waiting to be published; a few seconds of the heaviest load measured. */
     static final int RELAY_BACKLOG = 10_000;
+    static final int REPLAY_THREADS = 2;
+    /** Replays (or their next pages) waiting for a thread; beyond this a resume is answered "busy" (1013). */
+    static final int REPLAYS_WAITING = 10_000;
 
     private ScheduledExecutorService flushing;
     private ExecutorService relaying;
     private ExecutorService busDelivery;
-    private ExecutorService catchingUp;
+    private ExecutorService databaseWork;
+    private ExecutorService replaying;
     private ScheduledExecutorService idleTimers;
 
     /** Sends outgoing frames and times batch windows; its tasks never block. */
@@ -76,12 +80,24 @@ class RealtimeThreads {
         return busDelivery;
     }
 
-    /** Reads missed messages from the database for connections that noticed a gap. */
-    synchronized ExecutorService catchingUp() {
-        if (catchingUp == null) {
-            catchingUp = Executors.newFixedThreadPool(2, threadFactory);
+    /** Small database work for connections: reading missed messages after a gap, applying read markers. */
+    synchronized ExecutorService databaseWork() {
+        if (databaseWork == null) {
+            databaseWork = Executors.newFixedThreadPool(2, threadFactory);
         }
-        return catchingUp;
+        return databaseWork;
+    }
+
+    /**
+     * Replays for {@code resume}, off the container's threads: a few at a time, the rest waiting in a bounded
+     * queue. A replay that waits for its client to read holds no thread (see {@link CatchUp}).
+     */
+    synchronized ExecutorService replaying() {
+        if (replaying == null) {
+            replaying = new ThreadPoolExecutor(REPLAY_THREADS, REPLAY_THREADS, 0, TimeUnit.MILLISECONDS,
+                    new LinkedBlockingQueue<>(REPLAYS_WAITING), threadFactory);
+        }
+        return replaying;
     }
 
     /** Times every WebSocket's idle timeout (see {@link IdleTimerRedirect}); re-armed, so cancelled, per frame. */
@@ -96,7 +112,7 @@ class RealtimeThreads {
 
     @PreDestroy
     synchronized void shutdown() {
-        for (ExecutorService executor : new ExecutorService[] {flushing, relaying, busDelivery, catchingUp, idleTimers}) {
+        for (ExecutorService executor : new ExecutorService[] {flushing, relaying, busDelivery, databaseWork, replaying, idleTimers}) {
             if (executor != null) {
                 executor.shutdownNow();
             }

@@ -4,7 +4,9 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -24,6 +26,8 @@ class RedisBus implements Bus {
      * MB of heap with 100-member rooms. Unbounded, the backlog grows for as long as a node stays overloaded.
      */
     static final int MAX_BACKLOG = 20_000;
+    static final int PUBLISH_ATTEMPTS = 5;
+    static final long RETRY_PAUSE_MILLIS = 200;
     private static final Logger LOG = Logger.getLogger(RedisBus.class.getName());
 
     private final StatefulRedisConnection<String, String> publisher;
@@ -109,7 +113,28 @@ class RedisBus implements Bus {
 
     @Override
     public void publish(BusEvent event) {
-        publisher.async().publish(CHANNEL, BusCodec.encode(event));
+        publish(BusCodec.encode(event), 1);
+    }
+
+    /**
+     * A publish Redis did not take is logged and tried again, a few times with growing pauses. If it never gets
+     * through, no message is lost: every connection that misses one notices the gap and reads it from the database.
+     */
+    private void publish(String payload, int attempt) {
+        publisher.async().publish(CHANNEL, payload).whenComplete((receivers, failure) -> {
+            if (failure == null) {
+                return;
+            }
+            if (attempt >= PUBLISH_ATTEMPTS) {
+                LOG.log(Level.SEVERE, "Gave up publishing an event on the Redis bus after " + attempt
+                        + " attempts; connections catch up from the database", failure);
+                return;
+            }
+            LOG.log(Level.WARNING, () -> "Publishing on the Redis bus failed (attempt " + attempt + "): " + failure
+                    + "; trying again");
+            CompletableFuture.delayedExecutor(RETRY_PAUSE_MILLIS << (attempt - 1), TimeUnit.MILLISECONDS)
+                    .execute(() -> publish(payload, attempt + 1));
+        });
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.parley.platform.Database;
 import dev.parley.platform.DatabaseSettings;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyException;
+import dev.parley.platform.TextRules;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -54,7 +55,7 @@ public class RoomService {
     @Transactional
     public RoomView direct(String caller, String other) {
         if (accounts.find(other).isEmpty()) {
-            throw new ParleyException(ErrorCode.UNKNOWN_USER, "There is no user " + other);
+            throw new ParleyException(ErrorCode.UNKNOWN_USER, "There is no user " + TextRules.excerpt(other, 40));
         }
         String key = Room.directKey(caller, other);
         String id = RoomIds.next();
@@ -79,8 +80,9 @@ public class RoomService {
     @Transactional
     public RoomView createGroup(String caller, String typedName, List<String> typedMembers) {
         String name = typedName == null ? "" : typedName.strip();
-        if (name.isEmpty() || name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
-            throw new ParleyException(ErrorCode.INVALID, "A room name is 1 to " + MAX_NAME + " printable characters");
+        if (name.isEmpty() || name.length() > MAX_NAME || !TextRules.fitsName(name)) {
+            throw new ParleyException(ErrorCode.INVALID, "A room name is 1 to " + MAX_NAME
+                    + " visible characters: no control, invisible or direction-changing ones");
         }
         TreeSet<String> members = new TreeSet<>(List.of(caller));
         for (String typed : typedMembers) {
@@ -127,7 +129,7 @@ public class RoomService {
         }
         Membership membership = em.find(Membership.class, Membership.key(roomId, username));
         if (membership == null) {
-            throw new ParleyException(ErrorCode.UNKNOWN_USER, username + " is not in this room");
+            throw new ParleyException(ErrorCode.UNKNOWN_USER, TextRules.excerpt(username, 40) + " is not in this room");
         }
         em.remove(membership);
         em.flush();
@@ -139,7 +141,7 @@ public class RoomService {
     private String existingUser(String typed) {
         String username = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
         if (accounts.find(username).isEmpty()) {
-            throw new ParleyException(ErrorCode.UNKNOWN_USER, "There is no user " + typed);
+            throw new ParleyException(ErrorCode.UNKNOWN_USER, "There is no user " + TextRules.excerpt(typed, 40));
         }
         return username;
     }
@@ -187,11 +189,17 @@ public class RoomService {
     }
 
     public static ParleyException unknownRoom(String roomId) {
-        return new ParleyException(ErrorCode.UNKNOWN_ROOM, "There is no room " + roomId);
+        return RoomIds.fits(roomId) ? new ParleyException(ErrorCode.UNKNOWN_ROOM, "There is no such room")
+                : tooLong();
     }
 
     public static ParleyException notMember(String roomId) {
-        return new ParleyException(ErrorCode.NOT_MEMBER, "You are not a member of room " + roomId);
+        return RoomIds.fits(roomId) ? new ParleyException(ErrorCode.NOT_MEMBER, "You are not a member of this room")
+                : tooLong();
+    }
+
+    private static ParleyException tooLong() {
+        return new ParleyException(ErrorCode.BAD_REQUEST, "A room id is at most " + RoomIds.MAX_LENGTH + " characters");
     }
 
     public boolean isMember(String roomId, String username) {

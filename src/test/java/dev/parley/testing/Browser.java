@@ -19,6 +19,8 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,6 +36,7 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private final List<String> cspViolations = new java.util.ArrayList<>();
 
     private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
@@ -58,6 +61,8 @@ public final class Browser implements AutoCloseable {
         try {
             Path profile = Files.createTempDirectory("parley-chromium-");
             options.setBinary(System.getProperty("parley.chromium", "/usr/bin/chromium"));
+            // The console, to see Content-Security-Policy violations (see close()).
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic",
@@ -73,6 +78,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser visit(java.net.URI page) {
+        cspViolations(); // read what the previous page logged before it goes
         driver.get(page.toString());
         return this;
     }
@@ -242,6 +248,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public void reload() {
+        cspViolations();
         driver.navigate().refresh();
     }
 
@@ -256,13 +263,40 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * What the pages' Content-Security-Policy refused so far (the browser reports each refusal on the console).
+     * Parley's pages must not need anything it refuses: {@link #close()} fails when there was any.
+     */
+    public List<String> cspViolations() {
+        try {
+            for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+                if (entry.getMessage().contains("Content Security Policy")) {
+                    cspViolations.add(entry.getMessage());
+                }
+            }
+        } catch (RuntimeException browserGone) {
+            // Nothing more to read.
+        }
+        return List.copyOf(cspViolations);
+    }
+
+    /** For a test that provokes a violation on purpose: what it provoked is not held against the pages. */
+    public void forgetCspViolations() {
+        cspViolations();
+        cspViolations.clear();
+    }
+
     @Override
     public void close() {
+        List<String> violations = cspViolations();
         driver.quit();
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         } catch (IOException ignored) {
             // A temporary profile left behind is harmless.
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("The page broke its Content-Security-Policy: " + violations);
         }
     }
 }

@@ -147,6 +147,13 @@ class ChatInTheBrowserIT {
                     "javascript: and ftp: addresses stay text");
             assertFalse(alicesBrowser.alertIsOpen(), "the sender's page ran nothing either");
             bobsBrowser.screenshot("desktop-markup-shows-as-text");
+
+            // Even script that got into the page some other way does not run: the page's policy refuses it.
+            bobsBrowser.script("const s = document.createElement('script'); s.textContent = 'window.injected = 1';"
+                    + "document.body.appendChild(s);");
+            assertNull(bobsBrowser.script("return window.injected"), "the Content-Security-Policy refused it");
+            assertFalse(bobsBrowser.cspViolations().isEmpty(), "and the browser reported the refusal");
+            bobsBrowser.forgetCspViolations();
         }
     }
 
