@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,6 +33,12 @@ class CatchUp {
     /** Long enough for a message that was merely overtaken to arrive; short enough that nobody notices. */
     static final long GAP_WAIT_MILLIS = 250;
     static final int PAGE = 500;
+    static final int FIRST_REPLAY_PAGE = 100;
+    static final int MIN_REPLAY_PAGE = 20;
+    /** All replays of the node together: about 4 MB/s, far more than reconnecting clients need. */
+    static final double REPLAY_CHARS_PER_SECOND = 4_000_000;
+
+    private final ReplayRate rate = new ReplayRate(REPLAY_CHARS_PER_SECOND, REPLAY_CHARS_PER_SECOND, System.nanoTime());
     private static final Logger LOG = Logger.getLogger(CatchUp.class.getName());
 
     @Inject
@@ -91,21 +98,37 @@ class CatchUp {
     }
 
     private void submit(Replay replay) {
+        ThreadPoolExecutor replaying = threads.replaying();
         try {
-            threads.replaying().execute(replay);
+            if (replaying.getQueue().size() >= RealtimeThreads.REPLAYS_WAITING) {
+                throw new RejectedExecutionException("too many replays waiting");
+            }
+            replaying.execute(replay);
         } catch (RejectedExecutionException busy) {
             replay.connection.close(BUSY);
         }
     }
 
-    /** One resume: which rooms to replay, and how far each has come. Runs on one thread at a time. */
-    private final class Replay implements Runnable {
+    /**
+     * One resume: which rooms to replay, and how far each has come. Runs on one thread at a time. Replays wait
+     * their turn least served first, so a client that needs a page is not kept waiting behind one that takes
+     * megabytes.
+     */
+    private final class Replay implements Runnable, Comparable<Replay> {
 
         private final Connection connection;
         private final Map<String, Long> lastSeen;
         private Iterator<Map.Entry<String, Long>> rooms;
         private String room;
         private long after;
+        /** Sized so that a page is about what the client may have unread (see {@link #replayPageSize}). */
+        private int pageSize = FIRST_REPLAY_PAGE;
+        private volatile long charsSoFar;
+
+        @Override
+        public int compareTo(Replay other) {
+            return Long.compare(charsSoFar, other.charsSoFar);
+        }
 
         Replay(Connection connection, Map<String, Long> lastSeen) {
             this.connection = connection;
@@ -125,6 +148,11 @@ class CatchUp {
                         connection.whenReadyForMoreReplay(() -> submit(this));
                         return;
                     }
+                    long wait = rate.waitNanos(System.nanoTime());
+                    if (wait > 0) {
+                        threads.flushing().schedule(() -> submit(this), wait, TimeUnit.NANOSECONDS);
+                        return;
+                    }
                     if (room == null) {
                         if (!rooms.hasNext()) {
                             connection.endReplay();
@@ -135,13 +163,17 @@ class CatchUp {
                         room = next.getKey();
                         after = next.getValue();
                     }
-                    List<Delivery> page = page(room, after);
+                    List<Delivery> page = page(room, after, pageSize);
                     connection.replay(room, page);
-                    if (page.size() < PAGE) {
+                    long chars = chars(page);
+                    rate.paid(chars, System.nanoTime());
+                    charsSoFar += chars;
+                    if (page.size() < pageSize) {
                         room = null;
                     } else {
                         after = page.get(page.size() - 1).id();
                     }
+                    pageSize = replayPageSize(page);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not replay for a connection of " + connection.user, e);
@@ -170,7 +202,28 @@ class CatchUp {
         return replayable;
     }
 
+    private static long chars(List<Delivery> page) {
+        return page.stream().mapToLong(delivery -> delivery.frame().length()).sum();
+    }
+
     private List<Delivery> page(String room, long afterId) {
-        return messages.after(room, afterId, PAGE).stream().map(Delivery::of).toList();
+        return page(room, afterId, PAGE);
+    }
+
+    private List<Delivery> page(String room, long afterId, int size) {
+        return messages.after(room, afterId, size).stream().map(Delivery::of).toList();
+    }
+
+    /**
+     * How many messages the next replay page holds: about {@link Outbox#REPLAY_PACE_CHARS} of them at the size of
+     * the last page's, so that a client that stops reading holds that much, not 500 long messages.
+     */
+    static int replayPageSize(List<Delivery> lastPage) {
+        if (lastPage.isEmpty()) {
+            return FIRST_REPLAY_PAGE;
+        }
+        long chars = chars(lastPage);
+        long fitting = Outbox.REPLAY_PACE_CHARS * lastPage.size() / Math.max(1, chars);
+        return (int) Math.max(MIN_REPLAY_PAGE, Math.min(PAGE, fitting));
     }
 }

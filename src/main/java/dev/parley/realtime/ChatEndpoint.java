@@ -35,7 +35,7 @@ import java.util.logging.Logger;
 public class ChatEndpoint {
 
     static final String BATCH = "parley.batch";
-    /** Frames refused in a row, over budget, before the connection is closed. */
+    /** Frames refused, none a second after the one before, before the connection is closed. */
     static final int REFUSALS_BEFORE_CLOSE = 100;
     static final CloseReason TOO_MANY_FRAMES =
             new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Too many frames");

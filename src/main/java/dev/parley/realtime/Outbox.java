@@ -31,6 +31,8 @@ final class Outbox {
     /** A replay adds its next page only when the client has read all but this much (see {@link CatchUp}). */
     static final int REPLAY_PACE_FRAMES = 1_000;
     static final long REPLAY_PACE_CHARS = 256L * 1024;
+    /** The most characters one WebSocket message of several frames carries. */
+    static final int MAX_BATCH_CHARS = 64 * 1024;
     /** How a connection that cannot be kept up to date is closed: the client reconnects and resumes. */
     static final CloseReason TOO_FAR_BEHIND =
             new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too far behind; resume");
@@ -43,6 +45,8 @@ final class Outbox {
     private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong queuedChars = new AtomicLong();
+    /** Characters handed to the socket and not yet written: a client that stops reading holds them here. */
+    private final AtomicLong inFlightChars = new AtomicLong();
     private final AtomicBoolean sending = new AtomicBoolean();
     /** What to run once the queue has drained below a mark; at most one waits (a connection's one replay). */
     private final AtomicReference<Drained> drained = new AtomicReference<>();
@@ -99,18 +103,38 @@ final class Outbox {
             frames.add(frame);
             chars += frame.length();
         }
+        inFlightChars.set(chars);
         queued.addAndGet(-frames.size());
         queuedChars.addAndGet(-chars);
-        runIfDrained();
-        List<String> wire = batch && frames.size() > 1 ? List.of("[" + String.join(",", frames) + "]") : frames;
-        sendInOrder(wire.iterator());
+        sendInOrder((batch ? batches(frames) : frames).iterator());
+    }
+
+    /**
+     * The frames as JSON arrays of at most {@link #MAX_BATCH_CHARS} characters each (a longer frame alone): one
+     * WebSocket message carries many frames, but none is so large that a client that stops reading pins
+     * megabytes of it.
+     */
+    static List<String> batches(List<String> frames) {
+        if (frames.size() == 1) {
+            return frames;
+        }
+        List<String> batches = new ArrayList<>();
+        StringBuilder batch = new StringBuilder();
+        for (String frame : frames) {
+            if (batch.length() > 0 && batch.length() + frame.length() + 2 > MAX_BATCH_CHARS) {
+                batches.add(batch.append(']').toString());
+                batch.setLength(0);
+            }
+            batch.append(batch.length() == 0 ? '[' : ',').append(frame);
+        }
+        batches.add(batch.append(']').toString());
+        return batches;
     }
 
     /** One frame at a time: the next starts when the previous completed, from the executor, never nested. */
     private void sendInOrder(Iterator<String> frames) {
         if (!frames.hasNext() || closed) {
-            sending.set(false);
-            startSending();
+            sent();
             return;
         }
         try {
@@ -118,8 +142,7 @@ final class Outbox {
                 if (result.isOK() && !frames.hasNext()) {
                     // Usually the case: the last frame is out. Nothing to send from here, so no hop to the
                     // executor (a thread wake-up per frame); a new send is scheduled, never started nested.
-                    sending.set(false);
-                    startSending();
+                    sent();
                 } else if (result.isOK()) {
                     continueOn(() -> sendInOrder(frames));
                 } else {
@@ -133,8 +156,17 @@ final class Outbox {
         }
     }
 
+    /** The batch in flight is written: the client has read it, or its socket's buffers took it. */
+    private void sent() {
+        inFlightChars.set(0);
+        sending.set(false);
+        runIfDrained();
+        startSending();
+    }
+
+    /** Whether fewer frames than {@code frames} wait, and fewer characters than {@code chars} wait or are in flight. */
     boolean isBelow(int frames, long chars) {
-        return queued.get() < frames && queuedChars.get() < chars;
+        return queued.get() < frames && queuedChars.get() + inFlightChars.get() < chars;
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -26,7 +27,8 @@ class RealtimeThreads {
 
     /** Committed changes waiting to be published; a few seconds of the heaviest load measured. */
     static final int RELAY_BACKLOG = 10_000;
-    static final int REPLAY_THREADS = 2;
+    /** Half the cores at most: however many clients resume at once, the rest is left for live messages. */
+    static final int REPLAY_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     /** Replays (or their next pages) waiting for a thread; beyond this a resume is answered "busy" (1013). */
     static final int REPLAYS_WAITING = 10_000;
 
@@ -34,7 +36,7 @@ class RealtimeThreads {
     private ExecutorService relaying;
     private ExecutorService busDelivery;
     private ExecutorService databaseWork;
-    private ExecutorService replaying;
+    private ThreadPoolExecutor replaying;
     private ScheduledExecutorService idleTimers;
 
     /** Sends outgoing frames and times batch windows; its tasks never block. */
@@ -89,13 +91,14 @@ class RealtimeThreads {
     }
 
     /**
-     * Replays for {@code resume}, off the container's threads: a few at a time, the rest waiting in a bounded
-     * queue. A replay that waits for its client to read holds no thread (see {@link CatchUp}).
+     * Replays for {@code resume}, off the container's threads: a few at a time, the rest waiting in order of how
+     * much they have been served ({@link CatchUp} bounds the queue). A replay that waits for its client to read
+     * holds no thread.
      */
-    synchronized ExecutorService replaying() {
+    synchronized ThreadPoolExecutor replaying() {
         if (replaying == null) {
             replaying = new ThreadPoolExecutor(REPLAY_THREADS, REPLAY_THREADS, 0, TimeUnit.MILLISECONDS,
-                    new LinkedBlockingQueue<>(REPLAYS_WAITING), threadFactory);
+                    new PriorityBlockingQueue<>(), threadFactory);
         }
         return replaying;
     }

@@ -40,17 +40,29 @@ class FrameBudgetTest {
         assertEquals(ALLOW, budget.take(0));
         assertEquals(REFUSE, budget.take(1));
         assertEquals(REFUSE_QUIETLY, budget.take(2));
-        assertEquals(CLOSE, budget.take(3), "the third refusal in a row");
+        assertEquals(CLOSE, budget.take(3), "the third refusal, each within a second of the last");
     }
 
     @Test
-    void anAllowedFrameStartsTheCountOfRefusalsAgain() {
+    void framesLetThroughBetweenRefusalsDoNotHideAFlood() {
+        FrameBudget budget = new FrameBudget(10, 1, 4, 0);
+        assertEquals(ALLOW, budget.take(0));
+        assertEquals(REFUSE, budget.take(1));
+        assertEquals(ALLOW, budget.take(SECOND / 10 + 1), "a token came back");
+        assertEquals(REFUSE_QUIETLY, budget.take(SECOND / 10 + 2));
+        assertEquals(ALLOW, budget.take(2 * SECOND / 10 + 2));
+        assertEquals(REFUSE_QUIETLY, budget.take(2 * SECOND / 10 + 3));
+        assertEquals(CLOSE, budget.take(2 * SECOND / 10 + 4), "four refusals, none a second apart");
+    }
+
+    @Test
+    void aSecondWithoutRefusalsForgivesTheOnesBefore() {
         FrameBudget budget = new FrameBudget(1, 1, 3, 0);
         assertEquals(ALLOW, budget.take(0));
         assertEquals(REFUSE, budget.take(1));
         assertEquals(REFUSE_QUIETLY, budget.take(2));
-        assertEquals(ALLOW, budget.take(SECOND + 2));
-        assertEquals(REFUSE, budget.take(SECOND + 3));
-        assertEquals(REFUSE_QUIETLY, budget.take(SECOND + 4), "two in a row, not four");
+        assertEquals(ALLOW, budget.take(2 * SECOND));
+        assertEquals(REFUSE, budget.take(2 * SECOND + 1), "counted from one again");
+        assertEquals(REFUSE_QUIETLY, budget.take(2 * SECOND + 2), "two, not four");
     }
 }

@@ -47,6 +47,11 @@ public final class ParleyDeployment {
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
     }
 
+    /** Where {@link #onFreshSqlite} put the database of that name, to look at it (or lock it) from a test. */
+    public static Path existingSqliteFile(String name) {
+        return Path.of(System.getProperty("parley.testdata", "target/it-data")).toAbsolutePath().resolve(name + ".db");
+    }
+
     public static Path freshSqliteFile(String name) {
         Path folder = Path.of(System.getProperty("parley.testdata", "target/it-data")).toAbsolutePath();
         try {
