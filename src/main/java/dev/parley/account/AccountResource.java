@@ -7,7 +7,7 @@ import dev.parley.platform.ParleyException;
 import dev.parley.presence.Presence;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -48,7 +48,7 @@ public class AccountResource {
     @POST
     @Path("accounts")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(JsonObject body) {
+    public Response register(JsonValue body) {
         throttle.checkRegistration(clientAddresses.of(request));
         UserView user = accounts.register(JsonBodies.optionalString(body, "username"),
                 JsonBodies.optionalString(body, "password"), JsonBodies.optionalString(body, "displayName"));

@@ -5,7 +5,7 @@ import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +42,7 @@ public class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public UserView signIn(JsonObject body) {
+    public UserView signIn(JsonValue body) {
         if (!signIn.withPassword(request, response, JsonBodies.optionalString(body, "username"),
                 JsonBodies.optionalString(body, "password"))) {
             throw new ParleyException(ErrorCode.BAD_CREDENTIALS, "Wrong username or password");

@@ -7,20 +7,25 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
 
-/** Reading fields out of request bodies, refusing with {@code invalid} when a field has the wrong type. */
+/**
+ * Reading fields out of request bodies, refusing with {@code invalid} when a field has the wrong type. Resources
+ * take their body as any {@link JsonValue}: declared as a JsonObject, a body that is valid JSON but not an object
+ * failed inside the JAX-RS runtime, past the exception mappers, as a 500.
+ */
 public final class JsonBodies {
 
     private JsonBodies() {
     }
 
-    public static JsonObject object(JsonObject body) {
-        if (body == null) {
+    /** The body as a JSON object; anything else (nothing, an array, a bare value) is refused. */
+    public static JsonObject object(JsonValue body) {
+        if (body == null || body.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new ParleyException(ErrorCode.INVALID, "The request needs a JSON object body");
         }
-        return body;
+        return body.asJsonObject();
     }
 
-    public static String optionalString(JsonObject body, String field) {
+    public static String optionalString(JsonValue body, String field) {
         JsonValue value = object(body).get(field);
         if (value == null || value == JsonValue.NULL) {
             return null;
@@ -31,7 +36,7 @@ public final class JsonBodies {
         throw new ParleyException(ErrorCode.INVALID, "'" + field + "' must be a string");
     }
 
-    public static List<String> strings(JsonObject body, String field) {
+    public static List<String> strings(JsonValue body, String field) {
         JsonValue value = object(body).get(field);
         if (value == null || value == JsonValue.NULL) {
             return List.of();

@@ -5,7 +5,7 @@ import static dev.parley.api.QueryParams.wholeNumber;
 import dev.parley.api.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -41,7 +41,7 @@ public class HistoryResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public MessageView edit(@PathParam("room") String room, @PathParam("id") String id, JsonObject body) {
+    public MessageView edit(@PathParam("room") String room, @PathParam("id") String id, JsonValue body) {
         return messages.edit(caller(), room, wholeNumber(id, "id"), JsonBodies.optionalString(body, "body"));
     }
 

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import dev.parley.api.JsonBodies;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,7 +35,7 @@ public class RoomResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonObject body) {
+    public Response create(JsonValue body) {
         RoomView room = rooms.createGroup(caller(), JsonBodies.optionalString(body, "name"),
                 JsonBodies.strings(body, "members"));
         return Response.status(Response.Status.CREATED).entity(room).build();
@@ -44,7 +44,7 @@ public class RoomResource {
     @POST
     @Path("{room}/members")
     @Consumes(MediaType.APPLICATION_JSON)
-    public RoomView addMember(@PathParam("room") String room, JsonObject body) {
+    public RoomView addMember(@PathParam("room") String room, JsonValue body) {
         return rooms.addMember(caller(), room, JsonBodies.optionalString(body, "username"));
     }
 

@@ -455,6 +455,58 @@ class HostileClientIT {
         }
     }
 
+    /**
+     * Arbitrary bodies, parameters and frames (seeded, so a failure repeats) from a signed-in user: every answer is
+     * a 2xx or a 4xx with the error shape, every frame an answer or an error, never a 5xx or a broken connection.
+     * The decoder and body readers get many more tries without a server in the *PropertyTest classes.
+     */
+    @Test
+    void arbitraryInputNeverGetsA5xx() throws Exception {
+        ParleyHttp fuzz = ParleyHttp.newUser(base(), Names.unique("fuzz"));
+        String room = fuzz.createRoom("Fuzz", List.of()).expect(201).json().getString("id");
+        try (ChatSocket socket = ChatSocket.open(fuzz)) {
+            socket.await("ready");
+            String message = socket.sendMessage(room, "edit me");
+            long id = socket.await(ofType("ack").and(has("clientId", message))).getJsonNumber("id").longValue();
+            java.util.Random random = new java.util.Random(13);
+            String[] pieces = {"{", "}", "[", "]", ":", ",", "\"", "name", "members", "body", "null", "true", "1e999",
+                    "-1", "\\u0000", "\u0000", "\ud800", "x".repeat(300), " "};
+            for (int i = 0; i < 120; i++) {
+                StringBuilder text = new StringBuilder();
+                for (int n = random.nextInt(12); n > 0; n--) {
+                    text.append(pieces[random.nextInt(pieces.length)]);
+                }
+                String body = text.toString();
+                String param = java.net.URLEncoder.encode(body, java.nio.charset.StandardCharsets.UTF_8);
+                List<HttpResponse<String>> answers = List.of(
+                        post(base(), "api/rooms", fuzz, body),
+                        post(base(), "api/rooms/" + room + "/members", fuzz, body),
+                        send(HttpRequest.newBuilder(base().resolve("api/rooms/" + room + "/messages/" + id))
+                                .header("Content-Type", "application/json")
+                                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)), fuzz),
+                        send(base(), "GET", "api/search?q=" + param + "&before=" + param, fuzz),
+                        send(base(), "GET", "api/rooms/" + room + "/messages?limit=" + param, fuzz));
+                for (HttpResponse<String> answer : answers) {
+                    assertTrue(answer.statusCode() < 500, answer.request().uri() + " with " + body + ": "
+                            + answer.statusCode() + " " + answer.body());
+                    if (answer.statusCode() >= 400) {
+                        assertTrue(answer.body().contains("\"error\""), answer.body());
+                    }
+                }
+                if (i < 40) {
+                    socket.send(body.replace("\ud800", "\ufffd")); // a WebSocket text frame is valid UTF-8
+                }
+            }
+            socket.ping();
+            socket.await("pong", Duration.ofSeconds(10));
+            assertTrue(socket.framesOfType("error").stream()
+                    .allMatch(error -> error.getString("code").equals("bad_request")
+                            || error.getString("code").equals("rate_limited")
+                            || error.getString("code").equals("not_member")
+                            || error.getString("code").equals("unknown_room")), socket.framesOfType("error").toString());
+        }
+    }
+
     private static HttpResponse<String> post(URI base, String path, ParleyHttp as, String json, String... headers)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
