@@ -76,11 +76,28 @@ final class FanoutScenario {
         shape.put("options", args.given());
         context.out().printf("fanout: %d members, %d senders, %.1f messages/s (%,.0f deliveries/s offered)%s%n",
                 members, senders, rate, rate * members, withHistory ? ", history readers on" : "");
+        double signInRate = args.decimal("signin-rate", 0, 0, 100_000);
+        int idleSockets = args.integer("idle-sockets", 0, 0, 100_000);
+        IdleCrowd crowd = idleSockets > 0 ? IdleCrowd.open(context, measurements, idleSockets) : null;
+        if (crowd != null) {
+            shape.put("idleSockets", crowd.size());
+        }
+        SignInFlood flood = signInRate > 0 ? SignInFlood.start(context, signInRate) : null;
         try {
-            return MessageScenario.run(context, withHistory ? "history" : "fanout", measurements,
+            RunReport report = MessageScenario.run(context, withHistory ? "history" : "fanout", measurements,
                     new MessageScenario.Setup(clients, sending, List.of(room), new int[] {members}, members, rate,
                             shape, history, historyRate));
+            if (flood != null) {
+                report.put("signIns", flood.figures());
+            }
+            return report;
         } finally {
+            if (flood != null) {
+                flood.close();
+            }
+            if (crowd != null) {
+                crowd.close();
+            }
             clients.forEach(LoadClient::close);
         }
     }

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code idle}: N authenticated connections, many per user (100 by default), opened and held, each sending only
+ * {@code idle}: N authenticated connections, many per user (20 by default, Parley's limit per user), opened and
+ * held, each sending only
  * a {@code ping} every 25 s. Reports what a connection costs the server: resident memory, and live heap after a
  * full GC ({@code jcmd GC.class_histogram}, skipped with {@code --heap false}), measured before opening and
  * after, divided by the connections opened; and the server's CPU while they sit idle.
@@ -23,7 +24,7 @@ final class IdleScenario {
     static RunReport run(LoadContext context) {
         LoadArgs args = context.args();
         int sockets = args.integer("sockets", 1000, 1, 100_000);
-        int userCount = args.integer("users", Math.max(1, (sockets + 99) / 100), 1, sockets);
+        int userCount = args.integer("users", Math.max(1, (sockets + 19) / 20), 1, sockets);
         boolean heap = Boolean.parseBoolean(args.text("heap", "true"));
         List<LoadUsers.User> users = context.users(userCount);
         ServerProcess server = context.server();

@@ -17,8 +17,9 @@ final class LoadArgs {
                        --warmup 30 (seconds at a quarter of the first rate before measuring; fanout, pairs, history)
                        --user-prefix lt-u  --signin-parallel 2  --io-threads 2  --out target/bench
               fanout:  --members 50  --senders <auto>  --rate 100 (messages/s, all senders together)
+                       --signin-rate 0 (sign-ins/s beside it, right passwords)  --signin-users 100
               pairs:   --pairs 10  --pair-rate 1 (messages/s each side sends)
-              idle:    --sockets 1000  --users <sockets/100>  --heap true
+              idle:    --sockets 1000  --users <sockets/20>  --heap true
               history: fanout options, plus --readers 2  --history-rate 20 (pages/s)  --page 50
               ramp (fanout, pairs): --ramp  --target-p99 50  --step-seconds 5  --ramp-seconds 120
                        --start-rate <messages/s>  --max-rate <messages/s>

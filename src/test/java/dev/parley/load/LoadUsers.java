@@ -66,14 +66,19 @@ final class LoadUsers {
         if (knownCookie != null && api.me(knownCookie).status() == 200) {
             return new User(username, knownCookie);
         }
-        ParleyApi.Reply signedIn = api.signIn(username, PASSWORD);
+        ParleyApi.Reply signedIn = signInWaiting(api, username);
         if (signedIn.status() == 401) {
             ParleyApi.Reply registered = api.register(username, PASSWORD);
+            if (registered.status() == 429) {
+                throw new IllegalStateException("registering " + username + ": 429 " + registered.body()
+                        + " (Parley allows 100 new accounts per client address, then 100 an hour: start it with "
+                        + "PARLEY_REGISTRATION_PER_ADDRESS_BURST=100000 for load tests)");
+            }
             if (registered.status() != 201 && registered.status() != 409) {
                 throw new IllegalStateException("registering " + username + ": " + registered.status() + " "
                         + registered.body());
             }
-            signedIn = api.signIn(username, PASSWORD);
+            signedIn = signInWaiting(api, username);
         }
         if (signedIn.status() != 200 || signedIn.sessionCookie() == null) {
             throw new IllegalStateException("signing in " + username + ": " + signedIn.status() + " "
@@ -81,6 +86,22 @@ final class LoadUsers {
                     ? " (the user exists with another password: use another --user-prefix)" : ""));
         }
         return new User(username, signedIn.sessionCookie());
+    }
+
+    /** Signs in, waiting as told when Parley answers 429 (too many sign-ins hashing at once). */
+    private static ParleyApi.Reply signInWaiting(ParleyApi api, String username) {
+        for (int attempt = 1; ; attempt++) {
+            ParleyApi.Reply reply = api.signIn(username, PASSWORD);
+            if (reply.status() != 429 || attempt == 30) {
+                return reply;
+            }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return reply;
+            }
+        }
     }
 
     private static Properties load(Path file, ParleyApi api) {

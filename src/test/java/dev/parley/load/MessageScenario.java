@@ -51,6 +51,7 @@ final class MessageScenario {
         }
         measurements.track(sent);
         Timeline timeline = new Timeline(measurements, context.server(), context.out());
+        Thread heapSampler = heapSampler(context, timeline);
         MessageRun run = new MessageRun(measurements, timeline, setup.senders(), sent, setup.deliveriesPerMessage(),
                 context.bodySize(), context.server());
         if (setup.history() != null) {
@@ -119,6 +120,9 @@ final class MessageScenario {
         }
         long errorTotal = errors.values().stream().mapToLong(Long::longValue).sum();
 
+        if (heapSampler != null) {
+            heapSampler.interrupt();
+        }
         RunReport report = new RunReport(scenario);
         report.put("run", setup.shape());
         MessageRun.Step total = combined(steps);
@@ -204,5 +208,32 @@ final class MessageScenario {
 
     static double round(double value) {
         return Double.isFinite(value) ? Math.round(value * 100) / 100.0 : value;
+    }
+
+    /**
+     * With {@code --heap-every S}: every S seconds, the server's live heap after a full GC (jcmd), for long runs
+     * whose memory must stay flat. Each sample is a full GC, so its second shows a pause.
+     */
+    private static Thread heapSampler(LoadContext context, Timeline timeline) {
+        int every = context.args().integer("heap-every", 0, 0, 3600);
+        if (every == 0 || context.server() == null) {
+            return null;
+        }
+        Thread sampler = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(every * 1000L);
+                    long bytes = context.server().liveHeapBytes();
+                    if (bytes > 0) {
+                        timeline.liveHeap(round(bytes / 1048576.0));
+                    }
+                }
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        return sampler;
     }
 }

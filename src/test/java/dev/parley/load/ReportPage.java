@@ -63,8 +63,10 @@ final class ReportPage {
             if (seconds.stream().anyMatch(s -> Double.isFinite(s.serverCores()))) {
                 page.append("<h2>Server CPU (cores)</h2>\n").append(chart(seconds, List.of(
                         new Series("cores", "#ff7f0e", Timeline.Second::serverCores)), false));
-                page.append("<h2>Server resident memory (MB)</h2>\n").append(chart(seconds, List.of(
-                        new Series("RSS MB", "#8c564b", Timeline.Second::serverRssMb)), false));
+                page.append("<h2>Server memory (MB): resident, and live heap after a full GC</h2>\n")
+                        .append(chart(seconds, List.of(
+                                new Series("RSS MB", "#8c564b", Timeline.Second::serverRssMb),
+                                new Series("live heap MB", "#17becf", Timeline.Second::serverLiveHeapMb)), false));
             }
         }
         for (Map.Entry<String, Object> section : report.sections().entrySet()) {

@@ -16,7 +16,7 @@ final class Timeline {
     /** One second of the run (the last one of a step may be shorter). Latencies in milliseconds. */
     record Second(double t, double offeredDeliveriesPerSecond, double sendsPerSecond, double deliveriesPerSecond,
             double acksPerSecond, double p50, double p99, double max, double ackP99, double historyP99,
-            long lostSoFar, long errors, double serverCores, double serverRssMb) {
+            long lostSoFar, long errors, double serverCores, double serverRssMb, double serverLiveHeapMb) {
     }
 
     private static final long LOST_GRACE_NANOS = 5_000_000_000L;
@@ -32,6 +32,8 @@ final class Timeline {
     private long lastAcks;
     private long lastServerCpu;
     private long sends;
+    /** The server's live heap after a full GC, as last sampled ({@code --heap-every}); NaN once reported. */
+    private volatile double liveHeapMb = Double.NaN;
 
     Timeline(Measurements measurements, ServerProcess server, PrintStream out) {
         this.measurements = measurements;
@@ -51,6 +53,11 @@ final class Timeline {
         measurements.ackLatency.takeInterval();
         measurements.historyLatency.takeInterval();
         step = newHistogram();
+    }
+
+    /** A live-heap sample, reported with the next second. */
+    void liveHeap(double megabytes) {
+        liveHeapMb = megabytes;
     }
 
     /** Messages handed to connections so far; the pacer's count, read here for the rate. */
@@ -94,7 +101,8 @@ final class Timeline {
                 round((sends - lastSends) / elapsed), round((delivered - lastDeliveries) / elapsed),
                 round((acked - lastAcks) / elapsed), percentile(deliveries, 50), percentile(deliveries, 99),
                 LatencyRecorder.millis(deliveries.getMaxValue()), percentile(acks, 99), percentile(history, 99), lost,
-                measurements.errorCount(), round(cores), round(rssMb));
+                measurements.errorCount(), round(cores), round(rssMb), liveHeapMb);
+        liveHeapMb = Double.NaN;
         seconds.add(second);
         lastTick = now;
         lastSends = sends;
@@ -115,6 +123,9 @@ final class Timeline {
         }
         if (!Double.isNaN(s.serverCores())) {
             line.append(String.format(Locale.ROOT, "  server %.2f cores %.0f MB", s.serverCores(), s.serverRssMb()));
+        }
+        if (!Double.isNaN(s.serverLiveHeapMb())) {
+            line.append(String.format(Locale.ROOT, "  live heap %.0f MB", s.serverLiveHeapMb()));
         }
         return line.toString();
     }
