@@ -137,6 +137,11 @@ async function api(path, options = {}) {
   }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
+    // An admin disabled this account: the sign-in page says so when they try again.
+    if (problem.error === 'account_disabled') {
+      goToSignIn();
+      throw new SignedOut(problem.message);
+    }
     throw new Error(problem.message ?? `Request failed (${response.status}).`);
   }
   return response.status === 204 ? null : response.json();
@@ -742,7 +747,7 @@ function findByClientId(clientId) {
   return ui.messages.querySelector(`li.message[data-client-id="${CSS.escape(clientId)}"]`);
 }
 
-function messageElement({ id, sender, body, sentAt, clientId, editedAt, deleted }) {
+function messageElement({ id, sender, body, sentAt, clientId, editedAt, deleted, moderated }) {
   const item = element('li', 'message');
   item.classList.toggle('mine', sender === me);
   item.dataset.sender = sender;
@@ -759,7 +764,7 @@ function messageElement({ id, sender, body, sentAt, clientId, editedAt, deleted 
     if (id !== undefined) showDelivery(item, { state: 'sent' });
   }
   if (editedAt) showEditedMark(item, editedAt);
-  if (deleted) showDeleted(item);
+  if (deleted) showDeleted(item, moderated);
   return item;
 }
 
@@ -1004,11 +1009,11 @@ function applyEdit({ room, id, body, editedAt }) {
   showEditedMark(item, editedAt);
 }
 
-function applyDeletion({ room, id }) {
+function applyDeletion({ room, id, moderated }) {
   updateSearchHit(id, null);
   const item = room === openRoom && messageItem(id);
   if (!item) return;
-  showDeleted(item);
+  showDeleted(item, moderated);
   messagesChanged(); // "New messages" never sits above a tombstone
 }
 
@@ -1021,13 +1026,14 @@ function showEditedMark(item, editedAt) {
   mark.title = `Edited ${new Date(editedAt).toLocaleString()}`;
 }
 
-function showDeleted(item) {
+function showDeleted(item, moderated) {
   if (item.classList.contains('deleted')) return;
   item.classList.remove('editing');
   item.classList.add('deleted');
   item.querySelectorAll('.message-body, .message-actions, .message-editor, .edited-mark, .message-status')
     .forEach(node => node.remove());
-  item.append(element('p', 'message-tombstone', 'This message was deleted'));
+  item.append(element('p', 'message-tombstone',
+    moderated ? 'This message was removed by a moderator' : 'This message was deleted'));
 }
 
 // ---- Typing ----

@@ -55,11 +55,13 @@ public class AccountResource {
         return Response.status(Response.Status.CREATED).entity(user).build();
     }
 
+    /** The signed-in user; {@code admin: true} for admins (the page then links the admin console). */
     @GET
     @Path("me")
-    public UserView me() {
-        return accounts.user(callerName())
+    public Me me() {
+        UserView user = accounts.user(callerName())
                 .orElseThrow(() -> new ParleyException(ErrorCode.UNAUTHENTICATED, "Your account no longer exists"));
+        return new Me(user.username(), user.displayName(), security.isCallerInRole(Roles.ADMIN) ? Boolean.TRUE : null);
     }
 
     @GET
@@ -73,6 +75,10 @@ public class AccountResource {
 
     private String callerName() {
         return security.getCallerPrincipal().getName();
+    }
+
+    /** The answer to {@code GET /api/me}; {@code admin} is left out for everyone but admins. */
+    public record Me(String username, String displayName, Boolean admin) {
     }
 
     /** One entry of {@code GET /api/users}. */

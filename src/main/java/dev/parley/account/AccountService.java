@@ -3,6 +3,7 @@ package dev.parley.account;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyConfig;
 import dev.parley.platform.ParleyException;
+import dev.parley.platform.SiteSettings;
 import dev.parley.platform.TextRules;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,9 @@ public class AccountService {
     @Inject
     PasswordHashing hashing;
 
+    @Inject
+    SiteSettings settings;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Checked when the username is unknown, so a wrong name costs the same time as a wrong password. */
@@ -58,7 +62,7 @@ public class AccountService {
 
     @Transactional
     public UserView register(String typedUsername, String password, String typedDisplayName) {
-        if (!config.registrationOpen()) {
+        if (!settings.registrationOpen()) {
             throw new ParleyException(ErrorCode.REGISTRATION_CLOSED, "Registration is switched off here");
         }
         Username username = Username.of(typedUsername);
@@ -125,6 +129,15 @@ public class AccountService {
         String stored = user.map(User::passwordHash).orElse(decoyHash);
         boolean matches = password != null && stored != null && passwordHash.verify(password.toCharArray(), stored);
         return matches ? user.map(UserView::of) : Optional.empty();
+    }
+
+    /**
+     * What the account may do now (admin? disabled?), or empty when there is no such account. One primary-key read;
+     * {@link SignInMechanism} asks on every authenticated request.
+     */
+    public Optional<Standing> standing(String username) {
+        return find(username).map(user -> new Standing(
+                user.isAdmin() || config.adminUsers().contains(user.username()), user.isDisabled()));
     }
 
     public Optional<User> find(String username) {

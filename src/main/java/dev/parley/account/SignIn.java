@@ -1,6 +1,10 @@
 package dev.parley.account;
 
+import dev.parley.audit.AuditAction;
+import dev.parley.audit.AuditLog;
 import dev.parley.platform.ClientAddresses;
+import dev.parley.platform.ErrorCode;
+import dev.parley.platform.ParleyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -32,9 +36,15 @@ public class SignIn {
     @Inject
     ClientAddresses clientAddresses;
 
+    @Inject
+    AuditLog audit;
+
     /**
      * Whether the password is the user's, and if so signs them in. Refuses with {@code too_many_attempts} (without
-     * checking the password) while the account or the address must wait, or while too many sign-ins are hashing.
+     * checking the password) while the account or the address must wait, or while too many sign-ins are hashing;
+     * with {@code account_disabled} when the password is right but an admin disabled the account. Every answer
+     * that checked the password goes into the audit log (the refusals before it do not: a flood of them would
+     * otherwise be a flood of writes).
      */
     public boolean withPassword(HttpServletRequest request, HttpServletResponse response, String username,
             String password) {
@@ -48,9 +58,16 @@ public class SignIn {
                         .newAuthentication(true)));
         if (status == AuthenticationStatus.SUCCESS) {
             throttle.succeeded(username, address);
+            audit.record(security.getCallerPrincipal().getName(), AuditAction.SIGNED_IN, null, "password", address);
             return true;
         }
+        if (Boolean.TRUE.equals(request.getAttribute(SignInMechanism.REFUSED_DISABLED))) {
+            // The right password: no throttling, but no sign-in either, and a clear answer.
+            audit.record(null, AuditAction.SIGN_IN_REFUSED_DISABLED, username, "password", address);
+            throw new ParleyException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled; ask an admin");
+        }
         throttle.failed(username, address);
+        audit.record(null, AuditAction.SIGN_IN_FAILED, username, "password", address);
         return false;
     }
 

@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Parley's one authentication mechanism (Jakarta Security 3 allows one per application). It signs in with the
@@ -35,12 +36,22 @@ import java.nio.charset.StandardCharsets;
 public class SignInMechanism implements HttpAuthenticationMechanism {
 
     static final String SIGN_IN_PAGE = "/signin.xhtml";
+    /** Request attribute set when the password was right but the account is disabled (for {@link SignIn}). */
+    static final String REFUSED_DISABLED = "parley.sign-in.refused-disabled";
+    /** Request attribute naming the user a bearer token signed in. */
+    static final String TOKEN_USER = "parley.sign-in.token-user";
 
     @Inject
     IdentityStoreHandler identityStores;
 
     @Inject
     ParleyConfig config;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    AccessTokens tokens;
 
     @Inject
     Event<SignInEnded> ended;
@@ -52,14 +63,26 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         if (credential != null) {
             return signIn(credential, request, context);
         }
+        String bearer = bearerToken(request);
+        if (bearer != null) {
+            return withToken(bearer, request, response, context);
+        }
         SignedInCaller caller = callerOf(request);
         if (caller != null) {
-            return context.notifyContainerAboutLogin(caller.username(), caller.groups());
+            Optional<Standing> standing = accounts.standing(caller.username());
+            if (standing.isPresent() && !standing.get().disabled()) {
+                return context.notifyContainerAboutLogin(caller.username(), standing.get().roles());
+            }
+            // Disabled (or gone) since signing in: the sign-in ends here; its sockets were closed when it happened.
+            request.getSession().removeAttribute(SignedInCaller.SESSION_ATTRIBUTE);
+            return context.isProtected()
+                    ? refuse(request, response, context, ErrorCode.ACCOUNT_DISABLED, "This account is disabled")
+                    : context.doNothing();
         }
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        return refuse(request, response, context);
+        return refuse(request, response, context, ErrorCode.UNAUTHENTICATED, "Sign in first");
     }
 
     private AuthenticationStatus signIn(Credential credential, HttpServletRequest request,
@@ -68,18 +91,57 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
+        String username = result.getCallerPrincipal().getName();
+        Optional<Standing> standing = accounts.standing(username);
+        if (standing.isEmpty() || standing.get().disabled()) {
+            request.setAttribute(REFUSED_DISABLED, Boolean.TRUE);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         HttpSession session = request.getSession(true);
         SignedInCaller previous = callerOf(request);
         // A new session id at sign-in: an id planted before sign-in (session fixation) is worth nothing after.
         request.changeSessionId();
         session.setAttribute(SignedInCaller.SESSION_ATTRIBUTE,
-                SignedInCaller.signingIn(result.getCallerPrincipal().getName(), result.getCallerGroups()));
+                SignedInCaller.signingIn(username, standing.get().roles()));
         session.setMaxInactiveInterval((int) config.sessionIdleTimeout().toSeconds());
         if (previous != null) {
             // Replaced above first, so no socket can open under the old sign-in once its sockets are closed.
             ended.fire(new SignInEnded(previous.username(), previous.signInId(), SignInEnded.Why.SIGNED_IN_AGAIN));
         }
-        return context.notifyContainerAboutLogin(result);
+        return context.notifyContainerAboutLogin(username, standing.get().roles());
+    }
+
+    /**
+     * A request with {@code Authorization: Bearer}: the token's user, for this request only (no session). A token
+     * that does not work is refused even where no sign-in is needed, so a bot learns at once that it is broken.
+     */
+    private AuthenticationStatus withToken(String secret, HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        Optional<Standing> standing = tokens.userOf(secret).flatMap(user -> accounts.standing(user)
+                .filter(account -> !account.disabled()).map(account -> {
+                    request.setAttribute(TOKEN_USER, user);
+                    return account;
+                }));
+        if (standing.isEmpty()) {
+            writeJson(response, ErrorCode.UNAUTHENTICATED, "The token is unknown, expired or revoked, or its"
+                    + " account is disabled");
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        return context.notifyContainerAboutLogin((String) request.getAttribute(TOKEN_USER), standing.get().roles());
+    }
+
+    /** The secret of an {@code Authorization: Bearer} header, or null when there is none. */
+    static String bearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return header.substring(7).strip();
+    }
+
+    /** Whether this request was signed in by a personal access token rather than a session. */
+    public static boolean isTokenRequest(HttpServletRequest request) {
+        return request.getAttribute(TOKEN_USER) != null;
     }
 
     private static SignedInCaller callerOf(HttpServletRequest request) {
@@ -88,10 +150,10 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+            HttpMessageContext context, ErrorCode code, String message) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/") || path.equals("/ws")) {
-            unauthorizedJson(response);
+            writeJson(response, code, message);
             return AuthenticationStatus.SEND_FAILURE;
         }
         return context.redirect(request.getContextPath() + SIGN_IN_PAGE + "?next="
@@ -104,9 +166,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
     }
 
-    private static void unauthorizedJson(HttpServletResponse response) {
+    private static void writeJson(HttpServletResponse response, ErrorCode code, String message) {
         try {
-            HttpErrors.write(response, ErrorCode.UNAUTHENTICATED, "Sign in first");
+            HttpErrors.write(response, code, message);
             response.flushBuffer();
         } catch (IOException clientGone) {
             // Nothing to tell a client that has hung up.

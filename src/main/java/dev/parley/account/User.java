@@ -9,14 +9,18 @@ import java.time.Instant;
 
 /**
  * Someone who can sign in. The username is the identity everywhere (rooms, messages, presence) and never
- * changes; the display name is what people see. A user from company SSO will have no local password.
+ * changes; the display name is what people see. A user from company SSO will have no local password. An admin
+ * may disable the account (nothing works for it until enabled again; its messages stay) or make it an admin.
  */
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.username")
+@NamedQuery(name = User.SEARCH, query = "SELECT u FROM User u WHERE (LOWER(u.username) LIKE :words ESCAPE '\\'"
+        + " OR LOWER(u.displayName) LIKE :words ESCAPE '\\') AND u.username > :after ORDER BY u.username")
 public class User {
 
     static final String ALL = "User.all";
+    static final String SEARCH = "User.search";
 
     @Id
     private String username;
@@ -29,6 +33,12 @@ public class User {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "admin", nullable = false)
+    private boolean admin;
+
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
 
     protected User() {
     }
@@ -50,5 +60,34 @@ public class User {
 
     String passwordHash() {
         return passwordHash;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    /** An admin in the database; {@link AccountService#standing} also counts those named by configuration. */
+    boolean isAdmin() {
+        return admin;
+    }
+
+    boolean isDisabled() {
+        return disabledAt != null;
+    }
+
+    Instant disabledAt() {
+        return disabledAt;
+    }
+
+    void setAdmin(boolean admin) {
+        this.admin = admin;
+    }
+
+    void disable(Instant now) {
+        this.disabledAt = now;
+    }
+
+    void enable() {
+        this.disabledAt = null;
     }
 }

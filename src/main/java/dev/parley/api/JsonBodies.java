@@ -2,6 +2,7 @@ package dev.parley.api;
 
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -46,5 +47,31 @@ public final class JsonBodies {
             return value.asJsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         }
         throw new ParleyException(ErrorCode.INVALID, "'" + field + "' must be a list of strings");
+    }
+
+    /** A true/false field, or null when absent. */
+    public static Boolean optionalBoolean(JsonValue body, String field) {
+        JsonValue value = object(body).get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value == JsonValue.TRUE;
+        }
+        throw new ParleyException(ErrorCode.INVALID, "'" + field + "' must be true or false");
+    }
+
+    /** A whole-number field that fits an int, or null when absent. */
+    public static Integer optionalInt(JsonValue body, String field) {
+        JsonValue value = object(body).get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()
+                && number.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0
+                && number.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0) {
+            return number.intValue();
+        }
+        throw new ParleyException(ErrorCode.INVALID, "'" + field + "' must be a whole number");
     }
 }

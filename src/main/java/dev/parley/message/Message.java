@@ -59,6 +59,9 @@ public class Message {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    @Column(name = "moderated", nullable = false)
+    private boolean moderated;
+
     protected Message() {
     }
 
@@ -103,8 +106,15 @@ public class Message {
         this.deletedAt = now;
     }
 
+    /** A moderator erases the text: a tombstone like the sender's own deletion, that says who removed it. */
+    void removeByModerator(Instant now) {
+        delete(now);
+        this.moderated = true;
+    }
+
     MessageView view() {
         return new MessageView(id, roomId, sender, body, Timestamps.format(sentAt), clientId,
-                editedAt == null ? null : Timestamps.format(editedAt), deletedAt == null ? null : Boolean.TRUE);
+                editedAt == null ? null : Timestamps.format(editedAt), deletedAt == null ? null : Boolean.TRUE,
+                moderated ? Boolean.TRUE : null);
     }
 }

@@ -3,7 +3,7 @@ package dev.parley.message;
 import dev.parley.platform.Database;
 import dev.parley.platform.DatabaseSettings;
 import dev.parley.platform.ErrorCode;
-import dev.parley.platform.ParleyConfig;
+import dev.parley.platform.SiteSettings;
 import dev.parley.platform.ParleyException;
 import dev.parley.platform.TextRules;
 import dev.parley.platform.Timestamps;
@@ -49,7 +49,7 @@ public class MessageService {
     RoomService rooms;
 
     @Inject
-    ParleyConfig config;
+    SiteSettings settings;
 
     @Inject
     Event<MessagesPosted> posted;
@@ -138,7 +138,7 @@ public class MessageService {
 
     /** Checks what can be checked before a post waits for the writer: the body and the client id. */
     public PostRequest request(String sender, String roomId, String clientId, String typedBody) {
-        MessageBody body = MessageBody.of(typedBody, config.maxMessageLength());
+        MessageBody body = MessageBody.of(typedBody, settings.maxMessageLength());
         requireClientId(clientId);
         if (!RoomIds.fits(roomId)) {
             throw RoomService.unknownRoom(roomId);
@@ -213,7 +213,7 @@ public class MessageService {
     /** The sender changes their message's text; every member sees the change. */
     @Transactional
     public MessageView edit(String editor, String roomId, long messageId, String typedBody) {
-        MessageBody body = MessageBody.of(typedBody, config.maxMessageLength());
+        MessageBody body = MessageBody.of(typedBody, settings.maxMessageLength());
         rooms.lockForChange(roomId);
         List<String> members = rooms.membersAsSeenBy(roomId, editor);
         Message message = ownMessage(editor, roomId, messageId);
@@ -239,6 +239,39 @@ public class MessageService {
         message.delete(clock.instant());
         em.flush();
         edited.fire(new MessageEdited(message.view(), members));
+    }
+
+    /**
+     * A moderator removes a message from any room: its text is erased as when its sender deletes it, and members
+     * see it go, marked as removed by a moderator. Removing it again changes nothing. Returns the tombstone.
+     */
+    @Transactional
+    public MessageView removeAsModerator(String roomId, long messageId) {
+        rooms.lockForChange(roomId);
+        Message message = em.find(Message.class, messageId);
+        if (message == null || !message.roomId().equals(roomId)) {
+            throw new ParleyException(ErrorCode.UNKNOWN_MESSAGE, "There is no message " + messageId + " in this room");
+        }
+        if (!message.isDeleted()) {
+            message.removeByModerator(clock.instant());
+            em.flush();
+            edited.fire(new MessageEdited(message.view(), rooms.memberNames(roomId)));
+        }
+        return message.view();
+    }
+
+    /**
+     * The newest messages of a room below {@code before}, oldest first, for a moderator who is not a member. The
+     * caller decides which rooms a moderator may read (the admin console: group rooms only).
+     */
+    public List<MessageView> newestForModerator(String roomId, Long before, Long limit) {
+        List<MessageView> page = new ArrayList<>(em.createNamedQuery(Message.NEWEST_BEFORE, Message.class)
+                .setParameter("room", roomId)
+                .setParameter("before", before == null ? Long.MAX_VALUE : before)
+                .setMaxResults(pageSize(limit))
+                .getResultStream().map(Message::view).toList());
+        Collections.reverse(page);
+        return page;
     }
 
     /** Callers lock the room first: a write before any read, so SQLite takes its write lock up front. */

@@ -2,12 +2,13 @@ package dev.parley.message;
 
 /**
  * A message as clients see it: {@code {"id","room","sender","body","sentAt","clientId"}}, plus {@code editedAt}
- * once edited and {@code deleted: true} (with an empty body) once deleted. Absent fields are left out.
+ * once edited and {@code deleted: true} (with an empty body) once deleted, and {@code moderated: true} besides
+ * when a moderator removed it. Absent fields are left out.
  */
 public record MessageView(long id, String room, String sender, String body, String sentAt, String clientId,
-        String editedAt, Boolean deleted) {
+        String editedAt, Boolean deleted, Boolean moderated) {
 
     public MessageView(long id, String room, String sender, String body, String sentAt, String clientId) {
-        this(id, room, sender, body, sentAt, clientId, null, null);
+        this(id, room, sender, body, sentAt, clientId, null, null, null);
     }
 }

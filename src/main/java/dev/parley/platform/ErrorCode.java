@@ -16,12 +16,17 @@ public enum ErrorCode {
     /** A member asked for something only another member may do (edit someone else's message, remove a member). */
     NOT_ALLOWED("not_allowed", 403),
     UNKNOWN_MESSAGE("unknown_message", 404),
+    UNKNOWN_TOKEN("unknown_token", 404),
     BAD_REQUEST("bad_request", 400),
     TOO_LARGE("too_large", 413),
     RATE_LIMITED("rate_limited", 429),
     /** Too many failed sign-ins for an account or from an address, or too many sign-ins at once: wait Retry-After. */
     TOO_MANY_ATTEMPTS("too_many_attempts", 429),
     FORBIDDEN_ORIGIN("forbidden_origin", 403),
+    /** The account was disabled by an admin: nothing works for it until it is enabled again. */
+    ACCOUNT_DISABLED("account_disabled", 403),
+    /** The caller is signed in but is not an admin, and asked for something only admins may do. */
+    ADMINS_ONLY("admins_only", 403),
     /** Something failed on Parley's side; nothing was stored, so the same request may be sent again. */
     INTERNAL("internal", 500);
 

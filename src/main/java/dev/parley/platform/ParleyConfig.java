@@ -6,7 +6,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -88,6 +91,10 @@ public class ParleyConfig {
     @ConfigProperty(name = "parley.ws.max-connections-per-user", defaultValue = "20")
     int maxConnectionsPerUser;
 
+    @Inject
+    @ConfigProperty(name = "parley.admin-users")
+    Optional<String> adminUsers;
+
     /** Redis URL for multi-node fan-out and presence; empty means everything stays in this process. */
     public Optional<String> redisUrl() {
         return redisUrl.filter(url -> !url.isBlank());
@@ -100,12 +107,24 @@ public class ParleyConfig {
                 .map(String::strip).filter(origin -> !origin.isEmpty()).toList();
     }
 
+    /** The message length limit at start; an admin may change it at runtime ({@code SiteSettings}). */
     public int maxMessageLength() {
         return maxMessageLength;
     }
 
+    /** Whether registration is open at start; an admin may change it at runtime ({@code SiteSettings}). */
     public boolean registrationOpen() {
         return registrationOpen;
+    }
+
+    /**
+     * Usernames that are admins by configuration (the first admins of a new installation): always admins, whatever
+     * the console says; lower-cased, as usernames are.
+     */
+    public Set<String> adminUsers() {
+        return adminUsers.stream().flatMap(names -> Arrays.stream(names.split(",")))
+                .map(name -> name.strip().toLowerCase(Locale.ROOT)).filter(name -> !name.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** New accounts one client address may create per hour, sustained, after {@link #registrationBurst()}. */

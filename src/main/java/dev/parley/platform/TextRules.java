@@ -35,4 +35,12 @@ public final class TextRules {
         int end = Character.isHighSurrogate(clientText.charAt(max - 1)) ? max - 1 : max;
         return clientText.substring(0, end) + "…";
     }
+
+    /**
+     * A LIKE pattern (escape character backslash) that matches text containing {@code words}: {@code %},
+     * {@code _} and backslashes in them stand for themselves.
+     */
+    public static String containing(String words) {
+        return "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
 }

@@ -32,6 +32,14 @@ final class BusCodec {
             return JSON.createObjectBuilder().add("kind", "presence").add("user", presence.user())
                     .add("online", presence.online()).build().toString();
         }
+        if (event instanceof BusEvent.ShutOut shutOut) {
+            JsonObjectBuilder json = JSON.createObjectBuilder().add("kind", "shut-out").add("user", shutOut.user())
+                    .add("reason", shutOut.reason());
+            if (shutOut.signInId() != null) {
+                json.add("signInId", shutOut.signInId());
+            }
+            return json.build().toString();
+        }
         if (event instanceof BusEvent.Notice notice) {
             JsonObjectBuilder json = JSON.createObjectBuilder().add("kind", "notice")
                     .add("users", array(notice.users())).add("frame", notice.frame())
@@ -62,6 +70,8 @@ final class BusCodec {
                             json.getString("clientId")),
                     json.getJsonNumber("previousId").longValue(), strings(json, "members")));
             case "presence" -> new BusEvent.PresenceEvent(json.getString("user"), json.getBoolean("online"));
+            case "shut-out" -> new BusEvent.ShutOut(json.getString("user"), json.getString("signInId", null),
+                    json.getString("reason"));
             case "notice" -> new BusEvent.Notice(strings(json, "users"), json.getString("frame"),
                     json.getString("exceptConnection", null), json.getString("joinedRoom", null),
                     json.getJsonNumber("joinedAfter").longValue(), json.getString("leftRoom", null));

@@ -18,6 +18,13 @@ sealed interface BusEvent {
     record Missed(long dropped) implements BusEvent {
     }
 
+    /**
+     * Connections of the user must close, with a policy close (1008) giving {@code reason}: all of them when an
+     * admin disabled the account ({@code signInId} null), or those of one sign-in (a revoked token).
+     */
+    record ShutOut(String user, String signInId, String reason) implements BusEvent {
+    }
+
     /** Someone came online or went offline: told to every connection. */
     record PresenceEvent(String user, boolean online) implements BusEvent {
     }

@@ -1,5 +1,7 @@
 package dev.parley.realtime;
 
+import dev.parley.account.AccessTokenRevoked;
+import dev.parley.account.AccountDisabled;
 import dev.parley.message.MessageEdited;
 import dev.parley.message.MessagesPosted;
 import dev.parley.room.MembershipChanged;
@@ -14,7 +16,7 @@ import java.util.logging.Logger;
 
 /**
  * Puts what the services changed on the bus, once its transaction has committed and not a moment before: new
- * messages, edits and deletions, membership changes, read markers. Publishing happens on one relay thread, in
+ * messages, edits and deletions, membership changes, read markers, disabled accounts. Publishing happens on one relay thread, in
  * the order the changes committed: the committing thread only queues the change, so the message writer goes on
  * to its next batch instead of delivering this one (on the in-process bus, publishing is delivering to every
  * member's connections).
@@ -63,6 +65,16 @@ class ChangeRelay {
         if (!change.removed().isEmpty()) {
             relay(BusEvent.Notice.leaving(change.removed(), new ServerFrame.Removed(room), room));
         }
+    }
+
+    /** A disabled account's connections close on every node, not only on the one where the admin clicked. */
+    void disabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountDisabled disabled) {
+        relay(new BusEvent.ShutOut(disabled.username(), null, Connections.ACCOUNT_DISABLED.getReasonPhrase()));
+    }
+
+    void tokenRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessTokenRevoked revoked) {
+        relay(new BusEvent.ShutOut(revoked.username(), revoked.signInId(),
+                Connections.TOKEN_ENDED.getReasonPhrase()));
     }
 
     void read(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadMarked read) {

@@ -87,15 +87,18 @@ public class ChatEndpoint {
         Outbox outbox = new Outbox(session, BATCH.equals(session.getNegotiatedSubprotocol()), threads.flushing(),
                 config.batchWindowMillis());
         HttpSession httpSession = (HttpSession) endpointConfig.getUserProperties().remove(HandshakeGate.HTTP_SESSION);
-        String signInId = SessionSignIn.idIn(httpSession).orElse(null);
+        String tokenSignIn = (String) endpointConfig.getUserProperties().remove(HandshakeGate.TOKEN_SIGN_IN);
+        String signInId = tokenSignIn != null ? tokenSignIn : SessionSignIn.idIn(httpSession).orElse(null);
         FrameBudget budget = new FrameBudget(config.frameRatePerSecond(), config.frameBurst(),
                 REFUSALS_BEFORE_CLOSE, System.nanoTime());
         connection = new Connection(caller.getName(), signInId, httpSession, outbox, catchUp, budget);
         if (!connections.opened(connection)) {
             return;
         }
-        // Checked again once registered: a sign-out that ended the sign-in meanwhile did not see this socket.
-        if (signInId == null || !signInId.equals(SessionSignIn.idIn(httpSession).orElse(null))) {
+        // Checked again once registered: a sign-out that ended the sign-in meanwhile did not see this socket. (A
+        // token revoked meanwhile is caught by TokenSockets within seconds.)
+        if (tokenSignIn == null
+                && (signInId == null || !signInId.equals(SessionSignIn.idIn(httpSession).orElse(null)))) {
             connection.close(Connections.SIGNED_OUT);
         }
     }

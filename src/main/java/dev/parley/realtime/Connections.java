@@ -33,6 +33,12 @@ class Connections {
     static final CloseReason SIGNED_IN_AGAIN =
             new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "Signed in again");
 
+    static final CloseReason ACCOUNT_DISABLED = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+            "Account disabled");
+
+    static final CloseReason TOKEN_ENDED = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+            "Token revoked or expired");
+
     static final CloseReason TOO_MANY = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
             "Too many connections");
 

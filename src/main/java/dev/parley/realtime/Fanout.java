@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import java.util.Map;
 
 /**
@@ -31,6 +32,11 @@ class Fanout {
             connections.all().forEach(connection -> connection.sendEncoded(frame));
         } else if (event instanceof BusEvent.Notice notice) {
             deliver(notice);
+        } else if (event instanceof BusEvent.ShutOut shutOut) {
+            CloseReason reason = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, shutOut.reason());
+            connections.of(shutOut.user()).stream()
+                    .filter(connection -> shutOut.signInId() == null || shutOut.signInId().equals(connection.signInId))
+                    .forEach(connection -> connection.close(reason));
         } else if (event instanceof BusEvent.Missed) {
             connections.all().forEach(connection -> connection.close(Outbox.TOO_FAR_BEHIND));
         }

@@ -120,6 +120,9 @@ final class FrameCodec {
         if (Boolean.TRUE.equals(message.deleted())) {
             json.append(",\"deleted\":true");
         }
+        if (Boolean.TRUE.equals(message.moderated())) {
+            json.append(",\"moderated\":true");
+        }
         return json.append('}').toString();
     }
 
@@ -180,7 +183,8 @@ final class FrameCodec {
         if (frame instanceof ServerFrame.Changed changed) {
             MessageView message = changed.message();
             if (Boolean.TRUE.equals(message.deleted())) {
-                return typed("deleted").add("room", message.room()).add("id", message.id());
+                JsonObjectBuilder deleted = typed("deleted").add("room", message.room()).add("id", message.id());
+                return Boolean.TRUE.equals(message.moderated()) ? deleted.add("moderated", true) : deleted;
             }
             return typed("edited").add("room", message.room()).add("id", message.id()).add("body", message.body())
                     .add("editedAt", message.editedAt());

@@ -1,23 +1,38 @@
 package dev.parley.realtime;
 
+import dev.parley.account.AccessTokens;
 import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.List;
 
 /**
  * Hands the HTTP session that opens a WebSocket to the endpoint, which notes the sign-in it holds so that ending
- * the sign-in closes the socket. Authentication and the Origin check happen before this, in the security
+ * the sign-in closes the socket; for a socket opened with a personal access token, the token's sign-in id. Authentication and the Origin check happen before this, in the security
  * constraint and {@link OriginCheck}.
  */
 public class HandshakeGate extends ServerEndpointConfig.Configurator {
 
     static final String HTTP_SESSION = "parley.httpSession";
+    static final String TOKEN_SIGN_IN = "parley.tokenSignIn";
+
+    private static String bearerToken(List<String> authorization) {
+        if (authorization == null || authorization.isEmpty()) {
+            return null;
+        }
+        String header = authorization.get(0);
+        return header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+    }
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         // Since WebSocket 2.1 these user properties are a copy per connection, not shared between handshakes.
-        if (request.getHttpSession() instanceof HttpSession session) {
+        String bearer = bearerToken(request.getHeaders().get("Authorization"));
+        if (bearer != null) {
+            // A bot's socket: it belongs to the token (revoking it closes the socket), not to any session.
+            config.getUserProperties().put(TOKEN_SIGN_IN, AccessTokens.signInIdOf(bearer));
+        } else if (request.getHttpSession() instanceof HttpSession session) {
             config.getUserProperties().put(HTTP_SESSION, session);
         }
     }

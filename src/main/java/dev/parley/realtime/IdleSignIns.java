@@ -44,7 +44,7 @@ class IdleSignIns {
         try {
             long now = System.currentTimeMillis();
             Map<String, List<Connection>> bySignIn = connections.all().stream()
-                    .filter(connection -> connection.signInId != null)
+                    .filter(connection -> connection.signInId != null && connection.httpSession != null)
                     .collect(Collectors.groupingBy(connection -> connection.signInId));
             bySignIn.values().forEach(open -> endIfIdle(open, now));
         } catch (RuntimeException unexpected) {

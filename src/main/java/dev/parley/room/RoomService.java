@@ -127,13 +127,25 @@ public class RoomService {
         if (!room.mayRemove(caller, username)) {
             throw new ParleyException(ErrorCode.NOT_ALLOWED, "Only the room's creator can remove others");
         }
-        Membership membership = em.find(Membership.class, Membership.key(roomId, username));
+        remove(room, username);
+    }
+
+    /** A moderator removes a member from a group room they need not belong to; members see it as any removal. */
+    @Transactional
+    public void removeMemberAsModerator(String roomId, String typedUsername) {
+        Room room = lockedRoom(roomId);
+        room.requireGroup();
+        remove(room, typedUsername == null ? "" : typedUsername.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private void remove(Room room, String username) {
+        Membership membership = em.find(Membership.class, Membership.key(room.id(), username));
         if (membership == null) {
             throw new ParleyException(ErrorCode.UNKNOWN_USER, TextRules.excerpt(username, 40) + " is not in this room");
         }
         em.remove(membership);
         em.flush();
-        List<String> members = memberNames(roomId);
+        List<String> members = memberNames(room.id());
         membershipChanged.fire(new MembershipChanged(RoomView.announced(room, members), List.of(),
                 List.of(username)));
     }

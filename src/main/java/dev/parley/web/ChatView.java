@@ -1,8 +1,9 @@
 package dev.parley.web;
 
 import dev.parley.account.AccountService;
+import dev.parley.account.Roles;
 import dev.parley.account.UserView;
-import dev.parley.platform.ParleyConfig;
+import dev.parley.platform.SiteSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,7 +21,7 @@ public class ChatView {
     AccountService accounts;
 
     @Inject
-    ParleyConfig config;
+    SiteSettings settings;
 
     private UserView me;
 
@@ -39,8 +40,13 @@ public class ChatView {
         return me().displayName();
     }
 
+    /** Admins get a link to the admin console. */
+    public boolean isAdmin() {
+        return security.isCallerInRole(Roles.ADMIN);
+    }
+
     /** The composer counts down to it, so a long message is shortened before the server refuses it. */
     public int getMaxMessageLength() {
-        return config.maxMessageLength();
+        return settings.maxMessageLength();
     }
 }

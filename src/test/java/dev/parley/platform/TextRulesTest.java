@@ -40,4 +40,13 @@ class TextRulesTest {
         assertEquals("ab…", TextRules.excerpt("ab😀cd", 3), "the emoji's pair stays whole or goes");
         assertEquals(null, TextRules.excerpt(null, 3));
     }
+
+    @Test
+    void aContainsPatternMatchesWildcardsAndBackslashesLiterally() {
+        assertEquals("%ann%", TextRules.containing("ann"));
+        assertEquals("%100\\%%", TextRules.containing("100%"));
+        assertEquals("%a\\_b%", TextRules.containing("a_b"));
+        assertEquals("%c:\\\\x%", TextRules.containing("c:\\x"));
+        assertEquals("%%", TextRules.containing(""), "everything, for an empty search");
+    }
 }

@@ -64,7 +64,8 @@ class FrameCodecTest {
         for (int i = 0; i < 10_000; i++) {
             String body = randomText(random);
             MessageView message = new MessageView(i, "r" + i, "alice", body, "2026-11-25T00:00:00.000Z", randomText(random),
-                    i % 3 == 0 ? "2026-11-25T00:00:01.000Z" : null, i % 7 == 0 ? Boolean.TRUE : null);
+                    i % 3 == 0 ? "2026-11-25T00:00:01.000Z" : null, i % 7 == 0 ? Boolean.TRUE : null,
+                    i % 14 == 0 ? Boolean.TRUE : null);
             JsonObject json = Json.createReader(new StringReader(FrameCodec.encode(new ServerFrame.Message(message))))
                     .readObject();
             assertEquals(body, json.getString("body"));
@@ -72,6 +73,7 @@ class FrameCodecTest {
             assertEquals(i, json.getJsonNumber("id").longValue());
             assertEquals(message.editedAt(), json.getString("editedAt", null));
             assertEquals(message.deleted() != null, json.getBoolean("deleted", false));
+            assertEquals(message.moderated() != null, json.getBoolean("moderated", false));
             JsonObject ack = Json.createReader(new StringReader(FrameCodec.encode(ServerFrame.Ack.of(message))))
                     .readObject();
             assertEquals(message.clientId(), ack.getString("clientId"));

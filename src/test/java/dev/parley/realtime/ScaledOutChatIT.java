@@ -5,11 +5,13 @@ import static dev.parley.testing.ChatSocket.ofType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.parley.testing.ChatSocket;
+import dev.parley.testing.Json;
 import dev.parley.testing.ParleyDeployment;
 import dev.parley.testing.ParleyHttp;
 import dev.parley.testing.ParleyProcess;
 import dev.parley.testing.TestServices;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -23,11 +25,13 @@ import org.junit.jupiter.api.Test;
 class ScaledOutChatIT extends ChatScenarios {
 
     private static final String SCHEMA = "it_scaled_out";
+    private static final String ADMIN = "sam";
 
     @Deployment(testable = false)
     static WebArchive parley() {
         return ParleyDeployment.onPostgres(TestServices.freshPostgresSchema(SCHEMA))
                 .with("parley.redis.url", TestServices.REDIS_URL)
+                .with("parley.admin-users", ADMIN)
                 .archive();
     }
 
@@ -50,6 +54,13 @@ class ScaledOutChatIT extends ChatScenarios {
 
                 String reply = bobThereSocket.sendMessage(room, "and back");
                 aliceHere.await(ofType("message").and(has("clientId", reply)));
+
+                // An admin here disables Bob: his socket on the other node closes too (over Redis).
+                ParleyHttp admin = ParleyHttp.newUser(alice.base(), ADMIN);
+                admin.patch("api/admin/users/" + bob.username(), Json.obj("disabled", true)).expect(200);
+                assertEquals(1008, bobThereSocket.awaitClose(Duration.ofSeconds(1)));
+                assertEquals("Account disabled", bobThereSocket.closeReason());
+                assertEquals("account_disabled", bobThere.me().errorCode(), "and his session there is over");
             }
         }
     }

@@ -99,9 +99,16 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks the element once it is clickable; an element an ajax update replaced meanwhile is looked up again. */
     public Browser click(String cssSelector) {
-        new WebDriverWait(driver, PATIENCE)
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).click();
+        new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(page -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector)).apply(page);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
         return this;
     }
 

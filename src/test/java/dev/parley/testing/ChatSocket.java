@@ -322,6 +322,9 @@ public final class ChatSocket implements AutoCloseable {
         if (options.batch) {
             builder.subprotocols(BATCH_SUBPROTOCOL);
         }
+        if (user.bearer() != null) {
+            builder.header("Authorization", "Bearer " + user.bearer());
+        }
         return builder;
     }
 

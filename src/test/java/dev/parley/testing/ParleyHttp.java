@@ -41,6 +41,7 @@ public final class ParleyHttp {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client;
     private volatile String username;
+    private volatile String bearer;
 
     /** An anonymous browser pointed at Parley's base URI, e.g. {@code http://127.0.0.1:8123/}. */
     public ParleyHttp(URI base) {
@@ -69,6 +70,18 @@ public final class ParleyHttp {
         ParleyHttp browser = new ParleyHttp(base);
         browser.signInAsserting(username);
         return browser;
+    }
+
+    /** A bot: no cookies, every request (and WebSocket handshake) carries {@code Authorization: Bearer <token>}. */
+    public static ParleyHttp withToken(URI base, String token) {
+        ParleyHttp bot = new ParleyHttp(base);
+        bot.bearer = token;
+        return bot;
+    }
+
+    /** The token this client sends, or null for a browser-like client with a session cookie. */
+    public String bearer() {
+        return bearer;
     }
 
     /** The password {@link #newUser} registers, so a test can sign the same user in elsewhere. */
@@ -184,6 +197,9 @@ public final class ParleyHttp {
         HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         if (body == null) {
             request.method(method, BodyPublishers.noBody());
         } else {
@@ -237,6 +253,11 @@ public final class ParleyHttp {
         /** The body as a JSON array; fails the test, showing the reply, when it is not one. */
         public JsonArray jsonArray() {
             return as(JsonArray.class);
+        }
+
+        /** The body as a JSON array of objects (a list Parley answers with). */
+        public List<JsonObject> objects() {
+            return jsonArray().getValuesAs(JsonObject.class);
         }
 
         /** The {@code error} code of a Parley error body, or null when the object has none. */

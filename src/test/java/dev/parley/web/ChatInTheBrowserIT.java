@@ -26,6 +26,7 @@ import dev.parley.testing.ParleyHttp;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -45,9 +46,12 @@ import org.openqa.selenium.WebElement;
 @RunAsClient
 class ChatInTheBrowserIT {
 
+    /** An admin by configuration, as an operator names the first admins of a new installation. */
+    static final String ADMIN = "ada";
+
     @Deployment(testable = false)
     static WebArchive parley() {
-        return ParleyDeployment.onFreshSqlite("browser").archive();
+        return ParleyDeployment.onFreshSqlite("browser").with("parley.admin-users", ADMIN).archive();
     }
 
     @ArquillianResource
@@ -326,6 +330,53 @@ class ChatInTheBrowserIT {
             phone.screenshot("phone-conversation");
             phone.preferDark(true);
             phone.screenshot("phone-conversation-dark");
+        }
+    }
+
+    @Test
+    void anAdminRemovesAMessageAndDisablesSomeoneFromTheConsole() throws Exception {
+        URI base = url.toURI();
+        ParleyHttp.newUser(base, ADMIN);
+        String bob = registered(base, "bob");
+        String carol = registered(base, "carol");
+        String roomName = Names.unique("Lobby");
+        ParleyHttp.signedIn(base, bob).createRoom(roomName, List.of(carol)).expect(201);
+
+        try (Browser bobsBrowser = Browser.open(); Browser adasBrowser = Browser.open()) {
+            signIn(bobsBrowser, base, bob);
+            assertFalse(bobsBrowser.isShown("#admin-link"), "only admins see the console's link");
+            bobsBrowser.click(GROUP_ROOM);
+            bobsBrowser.waitForText(TITLE, roomName);
+            send(bobsBrowser, "<b>something rude</b>");
+
+            signIn(adasBrowser, base, ADMIN);
+            adasBrowser.click("#admin-link");
+            adasBrowser.waitForText(".admin-title", "Parley admin");
+
+            adasBrowser.click("li.ui-tabs-header a[href$='rooms-tab']");
+            adasBrowser.type("[id='tabs:rooms:query']", roomName).click("[id='tabs:rooms:search']");
+            adasBrowser.waitForText("[id='tabs:rooms:list']", roomName);
+            adasBrowser.click("[id='tabs:rooms:list:0:open']");
+            adasBrowser.waitForText("[id='tabs:rooms:room-messages']", "<b>something rude</b>");
+            adasBrowser.screenshot("admin-console-rooms");
+            adasBrowser.click("[id='tabs:rooms:room-messages:0:remove-message']");
+            adasBrowser.waitForText("[id='tabs:rooms:room-messages']", "Removed by a moderator");
+            bobsBrowser.waitForText("#message-list .message-tombstone", "This message was removed by a moderator");
+
+            adasBrowser.click("li.ui-tabs-header a[href$='people-tab']");
+            adasBrowser.type("[id='tabs:people:query']", bob).click("[id='tabs:people:search']");
+            adasBrowser.waitForText("[id='tabs:people:list']", bob);
+            adasBrowser.click("[id='tabs:people:list:0:disable']");
+            adasBrowser.click(".ui-confirmdialog-yes");
+            adasBrowser.waitForText("[id='tabs:people:list']", "Disabled");
+            adasBrowser.screenshot("admin-console-people");
+
+            // Bob's open page learns at once and sends him to sign in, where he is told why he cannot.
+            bobsBrowser.waitUntil(() -> bobsBrowser.currentPath().endsWith("/signin.xhtml"));
+            bobsBrowser.type("[id='signin:username']", bob)
+                    .type("[id='signin:password']", ParleyHttp.passwordFor(bob))
+                    .click("[id='signin:submit']");
+            bobsBrowser.waitForText("[id='signin']", "This account is disabled");
         }
     }
 }

@@ -1,0 +1,114 @@
+package dev.parley.account;
+
+import dev.parley.platform.ErrorCode;
+import dev.parley.platform.ParleyConfig;
+import dev.parley.platform.ParleyException;
+import dev.parley.platform.TextRules;
+import dev.parley.platform.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What an admin does to accounts: find them, disable and enable them, make them admins or not. Callers check that
+ * the caller is an admin and write the audit log (the admin package); this class only keeps the accounts right.
+ */
+@ApplicationScoped
+public class AccountAdministration {
+
+    public static final int MAX_PAGE = 200;
+    static final int MAX_SEARCH = 64;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ParleyConfig config;
+
+    @Inject
+    Event<AccountDisabled> disabled;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Accounts whose username or display name holds {@code words} (any case; all accounts when blank), in
+     * username order after {@code after}, at most {@code limit}.
+     */
+    public List<AccountSummary> search(String words, String after, int limit) {
+        String typed = words == null ? "" : words.strip().toLowerCase(Locale.ROOT);
+        if (typed.length() > MAX_SEARCH || !TextRules.fitsLine(typed)) {
+            throw new ParleyException(ErrorCode.INVALID, "A search is at most " + MAX_SEARCH
+                    + " characters, without control characters");
+        }
+        return em.createNamedQuery(User.SEARCH, User.class)
+                .setParameter("words", TextRules.containing(typed))
+                .setParameter("after", after == null ? "" : after)
+                .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
+                .getResultStream().map(this::summary).toList();
+    }
+
+    public AccountSummary summary(String username) {
+        return summary(existing(username));
+    }
+
+    /**
+     * Disables or enables the account. Disabling closes its sockets on every node (after commit) and refuses its
+     * next request; its messages and memberships stay. An admin cannot disable themselves (nobody could undo it
+     * if they were the last admin).
+     */
+    @Transactional
+    public AccountSummary setDisabled(String actor, String username, boolean disable) {
+        User user = existing(username);
+        if (disable && user.username().equals(actor)) {
+            throw new ParleyException(ErrorCode.NOT_ALLOWED, "You cannot disable your own account");
+        }
+        if (disable && !user.isDisabled()) {
+            user.disable(clock.instant());
+            disabled.fire(new AccountDisabled(user.username()));
+        } else if (!disable) {
+            user.enable();
+        }
+        return summary(user);
+    }
+
+    /**
+     * Makes the account an admin or not. Those named in {@code PARLEY_ADMIN_USERS} stay admins (the console says
+     * so); an admin cannot revoke themselves, so there is always someone to undo a mistake.
+     */
+    @Transactional
+    public AccountSummary setAdmin(String actor, String username, boolean admin) {
+        User user = existing(username);
+        if (!admin && config.adminUsers().contains(user.username())) {
+            throw new ParleyException(ErrorCode.NOT_ALLOWED, user.username()
+                    + " is an admin by configuration (PARLEY_ADMIN_USERS); change it there");
+        }
+        if (!admin && user.username().equals(actor)) {
+            throw new ParleyException(ErrorCode.NOT_ALLOWED, "You cannot revoke your own admin role");
+        }
+        user.setAdmin(admin);
+        return summary(user);
+    }
+
+    private User existing(String typed) {
+        String username = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        User user = em.find(User.class, username);
+        if (user == null) {
+            throw new ParleyException(ErrorCode.UNKNOWN_USER, "There is no user " + TextRules.excerpt(typed, 40));
+        }
+        return user;
+    }
+
+    private AccountSummary summary(User user) {
+        boolean byConfiguration = config.adminUsers().contains(user.username());
+        return new AccountSummary(user.username(), user.displayName(), user.isAdmin() || byConfiguration,
+                byConfiguration, user.isDisabled(),
+                user.disabledAt() == null ? null : Timestamps.format(user.disabledAt()),
+                user.passwordHash() != null ? "password" : "none", Timestamps.format(user.createdAt()));
+    }
+}

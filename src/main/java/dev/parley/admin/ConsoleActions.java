@@ -1,0 +1,29 @@
+package dev.parley.admin;
+
+import dev.parley.platform.ParleyException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.function.Function;
+
+/** What the console's views share: acting as the signed-in admin, and showing a refusal as a message. */
+final class ConsoleActions {
+
+    private ConsoleActions() {
+    }
+
+    /** Runs the action as the current admin; a refusal (not an admin, unknown user...) becomes a page message. */
+    static <T> T run(AdminService admins, Function<Admin, T> action) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            return action.apply(admins.admin((HttpServletRequest) faces.getExternalContext().getRequest()));
+        } catch (ParleyException refused) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
+            return null;
+        }
+    }
+
+    static void done(String what) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, what, null));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.parley.admin;
+
+import dev.parley.account.AccountSummary;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** The console's people tab: find accounts, disable or enable them, make them admins or not. */
+@Named
+@ViewScoped
+public class PeopleConsole implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    /** Shown at once; a search narrows it down. */
+    static final int SHOWN = 200;
+
+    @Inject
+    AdminService admins;
+
+    private String query;
+    private List<AccountSummary> people = List.of();
+
+    @PostConstruct
+    void load() {
+        List<AccountSummary> found = ConsoleActions.run(admins, admin -> admins.users(admin, query, null, SHOWN));
+        people = found == null ? List.of() : found;
+    }
+
+    public void search() {
+        load();
+    }
+
+    public void disable(String username) {
+        change(username, admin -> admins.setDisabled(admin, username, true), username + " is disabled");
+    }
+
+    public void enable(String username) {
+        change(username, admin -> admins.setDisabled(admin, username, false), username + " is enabled");
+    }
+
+    public void grantAdmin(String username) {
+        change(username, admin -> admins.setAdmin(admin, username, true), username + " is now an admin");
+    }
+
+    public void revokeAdmin(String username) {
+        change(username, admin -> admins.setAdmin(admin, username, false), username + " is no longer an admin");
+    }
+
+    private void change(String username, java.util.function.Function<Admin, AccountSummary> action, String done) {
+        if (ConsoleActions.run(admins, action) != null) {
+            ConsoleActions.done(done);
+        }
+        load();
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query;
+    }
+
+    public List<AccountSummary> getPeople() {
+        return people;
+    }
+}
