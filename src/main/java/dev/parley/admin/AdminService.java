@@ -124,8 +124,14 @@ public class AdminService {
         return settings.current();
     }
 
+    /** Changes what differs from the settings now (a null leaves one alone); the audit log names only those. */
     @Transactional
-    public SiteSettings.Values changeSettings(Admin admin, Boolean registrationOpen, Integer maxMessageLength) {
+    public SiteSettings.Values changeSettings(Admin admin, Boolean newRegistrationOpen, Integer newMaxMessageLength) {
+        SiteSettings.Values now = settings.current();
+        Boolean registrationOpen = newRegistrationOpen == null || newRegistrationOpen == now.registrationOpen()
+                ? null : newRegistrationOpen;
+        Integer maxMessageLength = newMaxMessageLength == null || newMaxMessageLength == now.maxMessageLength()
+                ? null : newMaxMessageLength;
         SiteSettings.Values changed = settings.change(registrationOpen, maxMessageLength);
         List<String> what = new ArrayList<>();
         if (registrationOpen != null) {
