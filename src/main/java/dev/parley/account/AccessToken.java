@@ -16,6 +16,7 @@ import java.time.Instant;
 @Table(name = "access_tokens")
 @NamedQuery(name = AccessToken.OF_USER,
         query = "SELECT t FROM AccessToken t WHERE t.username = :user ORDER BY t.createdAt DESC")
+@NamedQuery(name = AccessToken.LOCK, query = "UPDATE AccessToken t SET t.name = t.name WHERE t.id = :id")
 @NamedQuery(name = AccessToken.BY_SECRET_HASH, query = "SELECT t FROM AccessToken t WHERE t.secretHash = :hash")
 @NamedQuery(name = AccessToken.BY_SECRET_HASHES,
         query = "SELECT t FROM AccessToken t WHERE t.secretHash IN :hashes")
@@ -23,6 +24,7 @@ class AccessToken {
 
     static final String OF_USER = "AccessToken.ofUser";
     static final String BY_SECRET_HASH = "AccessToken.bySecretHash";
+    static final String LOCK = "AccessToken.lock";
     static final String BY_SECRET_HASHES = "AccessToken.bySecretHashes";
 
     @Id
@@ -88,10 +90,6 @@ class AccessToken {
 
     Instant lastUsedAt() {
         return lastUsedAt;
-    }
-
-    void usedAt(Instant now) {
-        this.lastUsedAt = now;
     }
 
     AccessTokenView view(Instant now) {

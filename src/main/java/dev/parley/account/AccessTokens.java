@@ -2,9 +2,11 @@ package dev.parley.account;
 
 import dev.parley.audit.AuditAction;
 import dev.parley.audit.AuditLog;
+import dev.parley.platform.Database;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyException;
 import dev.parley.platform.TextRules;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -13,6 +15,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -24,7 +29,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * Personal access tokens: created, listed and revoked by their owner; checked on every request that carries
@@ -42,9 +50,13 @@ public class AccessTokens {
     /** Last use is written at most this often per token: a bot's every call must not be a database write. */
     static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(AccessTokens.class.getName());
 
     @PersistenceContext
     EntityManager em;
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
 
     @Inject
     AuditLog audit;
@@ -79,6 +91,8 @@ public class AccessTokens {
         if (days == null || days < 1 || days > LONGEST_DAYS) {
             throw new ParleyException(ErrorCode.INVALID, "A token lasts 1 to " + LONGEST_DAYS + " days: expiresInDays");
         }
+        // The owner's row is locked first (SQLite: the write lock up front), so the count below holds.
+        em.createNamedQuery(User.LOCK).setParameter("username", username).executeUpdate();
         if (em.createNamedQuery(AccessToken.OF_USER, AccessToken.class).setParameter("user", username)
                 .getResultStream().filter(token -> !token.isRevoked()).count() >= MAX_TOKENS_PER_USER) {
             throw new ParleyException(ErrorCode.INVALID, "At most " + MAX_TOKENS_PER_USER
@@ -103,6 +117,9 @@ public class AccessTokens {
     /** Revokes one of the user's tokens: it stops working with the next request, and its sockets close. */
     @Transactional
     public void revoke(String username, String id, String address) {
+        if (id != null) {
+            em.createNamedQuery(AccessToken.LOCK).setParameter("id", id).executeUpdate();
+        }
         AccessToken token = id == null ? null : em.find(AccessToken.class, id);
         if (token == null || !token.username().equals(username)) {
             throw new ParleyException(ErrorCode.UNKNOWN_TOKEN, "You have no token " + TextRules.excerpt(id, 40));
@@ -114,22 +131,34 @@ public class AccessTokens {
         }
     }
 
-    /** The user a secret signs in, while the token works; notes when it was last used. */
-    @Transactional
+    /**
+     * The user a secret signs in, while the token works; notes when it was last used. Read outside any
+     * transaction; the note is a write of its own (auto-commit), at most once a minute per token.
+     */
     public Optional<String> userOf(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return em.createNamedQuery(AccessToken.BY_SECRET_HASH, AccessToken.class)
+        Optional<AccessToken> token = em.createNamedQuery(AccessToken.BY_SECRET_HASH, AccessToken.class)
                 .setParameter("hash", hash(secret)).getResultStream().findFirst()
-                .filter(token -> token.worksAt(now))
-                .map(token -> {
-                    if (token.lastUsedAt() == null || token.lastUsedAt().plus(LAST_USE_PRECISION).isBefore(now)) {
-                        token.usedAt(now);
-                    }
-                    return token.username();
-                });
+                .filter(found -> found.worksAt(now));
+        token.filter(found -> found.lastUsedAt() == null || found.lastUsedAt().plus(LAST_USE_PRECISION).isBefore(now))
+                .ifPresent(found -> noteUse(found.id(), now));
+        return token.map(AccessToken::username);
+    }
+
+    private void noteUse(String id, Instant now) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE access_tokens SET last_used_at = ? WHERE id = ?")) {
+            update.setLong(1, now.toEpochMilli());
+            update.setString(2, id);
+            update.executeUpdate();
+        } catch (SQLException failed) {
+            // Only a note for the owner: the request it came with goes on.
+            LOG.log(Level.WARNING, "Could not note a token's last use", failed);
+        }
     }
 
     /** Of these token sign-in ids, the ones whose token no longer works (revoked, expired, or unknown). */

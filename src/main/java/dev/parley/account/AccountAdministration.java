@@ -64,7 +64,7 @@ public class AccountAdministration {
      */
     @Transactional
     public AccountSummary setDisabled(String actor, String username, boolean disable) {
-        User user = existing(username);
+        User user = locked(username);
         if (disable && user.username().equals(actor)) {
             throw new ParleyException(ErrorCode.NOT_ALLOWED, "You cannot disable your own account");
         }
@@ -83,7 +83,7 @@ public class AccountAdministration {
      */
     @Transactional
     public AccountSummary setAdmin(String actor, String username, boolean admin) {
-        User user = existing(username);
+        User user = locked(username);
         if (!admin && config.adminUsers().contains(user.username())) {
             throw new ParleyException(ErrorCode.NOT_ALLOWED, user.username()
                     + " is an admin by configuration (PARLEY_ADMIN_USERS); change it there");
@@ -93,6 +93,16 @@ public class AccountAdministration {
         }
         user.setAdmin(admin);
         return summary(user);
+    }
+
+    /**
+     * The account, its row locked first: a transaction's first statement must be its write (SQLite then takes its
+     * write lock up front; a read first would make a later write fail if another connection wrote meanwhile).
+     */
+    private User locked(String typed) {
+        String username = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        em.createNamedQuery(User.LOCK).setParameter("username", username).executeUpdate();
+        return existing(username);
     }
 
     private User existing(String typed) {

@@ -15,12 +15,14 @@ import java.time.Instant;
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.username")
+@NamedQuery(name = User.LOCK, query = "UPDATE User u SET u.admin = u.admin WHERE u.username = :username")
 @NamedQuery(name = User.SEARCH, query = "SELECT u FROM User u WHERE (LOWER(u.username) LIKE :words ESCAPE '\\'"
         + " OR LOWER(u.displayName) LIKE :words ESCAPE '\\') AND u.username > :after ORDER BY u.username")
 public class User {
 
     static final String ALL = "User.all";
     static final String SEARCH = "User.search";
+    static final String LOCK = "User.lock";
 
     @Id
     private String username;

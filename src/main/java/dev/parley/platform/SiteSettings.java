@@ -1,8 +1,12 @@
 package dev.parley.platform;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,7 +17,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -21,9 +26,11 @@ import javax.sql.DataSource;
 /**
  * The settings an admin may change while Parley runs: whether registration is open and the longest message.
  * Configuration gives their values at start; a change is kept in the database's {@code settings} table and wins
- * over configuration from then on, on every node. Each node reads the table again at most every
- * {@link #REREAD_AFTER_MILLIS}, so another node follows a change within seconds; the node that made it at once.
- * Reading a setting is a field read: the message length is checked for every message.
+ * over configuration from then on, on every node. Each node reads the table again every
+ * {@link #REREAD_EVERY_SECONDS} on a timer thread, so another node follows a change within seconds; the node that
+ * made it at once. Reading a setting is a field read, never a query: the message length is checked for every
+ * message, and a query inside a caller's transaction would make SQLite start it as a reader (a write after it
+ * then fails with SQLITE_BUSY_SNAPSHOT when another connection wrote meanwhile).
  */
 @ApplicationScoped
 public class SiteSettings {
@@ -32,7 +39,7 @@ public class SiteSettings {
     public static final String MESSAGE_MAX_LENGTH = "message.max-length";
     /** The largest limit an admin may set: four bytes a code point still fits a WebSocket frame of 256 KiB. */
     public static final int LARGEST_MESSAGE_LIMIT = 20_000;
-    static final long REREAD_AFTER_MILLIS = 5_000;
+    static final long REREAD_EVERY_SECONDS = 5;
     private static final Logger LOG = Logger.getLogger(SiteSettings.class.getName());
 
     @Inject
@@ -48,14 +55,36 @@ public class SiteSettings {
     public record Values(boolean registrationOpen, int maxMessageLength) {
     }
 
+    @Resource
+    ManagedScheduledExecutorService timer;
+
     private volatile Values values;
-    private volatile long readAt;
-    private final AtomicBoolean reading = new AtomicBoolean();
+    private ScheduledFuture<?> rereading;
+
+    /** Created at start, outside any request's transaction, with the stored settings read before any request. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // Touching the bean is enough: @PostConstruct does the work.
+    }
 
     @PostConstruct
-    void start() {
+    void readAndKeepReading() {
         values = new Values(config.registrationOpen(), config.maxMessageLength());
         reread();
+        rereading = timer.scheduleWithFixedDelay(() -> {
+            try {
+                reread();
+            } catch (RuntimeException unexpected) {
+                // A scheduled task that throws is never run again.
+                LOG.log(Level.WARNING, "Reading the settings failed", unexpected);
+            }
+        }, REREAD_EVERY_SECONDS, REREAD_EVERY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (rereading != null) {
+            rereading.cancel(false);
+        }
     }
 
     public boolean registrationOpen() {
@@ -67,13 +96,6 @@ public class SiteSettings {
     }
 
     public Values current() {
-        if (System.currentTimeMillis() - readAt > REREAD_AFTER_MILLIS && reading.compareAndSet(false, true)) {
-            try {
-                reread();
-            } finally {
-                reading.set(false);
-            }
-        }
         return values;
     }
 
@@ -121,13 +143,11 @@ public class SiteSettings {
         } catch (SQLException failed) {
             // Keep what we had: a database that cannot be read now fails the requests that need it anyway.
             LOG.log(Level.WARNING, "Could not read the settings; keeping the ones read before", failed);
-            readAt = System.currentTimeMillis();
             return;
         }
         values = new Values(
                 Boolean.parseBoolean(stored.getOrDefault(REGISTRATION_OPEN, Boolean.toString(config.registrationOpen()))),
                 parseLength(stored.get(MESSAGE_MAX_LENGTH), config.maxMessageLength()));
-        readAt = System.currentTimeMillis();
     }
 
     private static int parseLength(String stored, int configured) {
