@@ -66,6 +66,14 @@ public class AccessTokens {
 
     private final Clock clock = Clock.systemUTC();
 
+    /** The secret of an {@code Authorization: Bearer <secret>} header, or null for any other header or none. */
+    public static String secretIn(String authorizationHeader) {
+        if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return authorizationHeader.substring(7).strip();
+    }
+
     /** The sign-in id of every socket opened with this secret: derived from its hash, never the secret itself. */
     public static String signInIdOf(String secret) {
         return "token:" + hash(secret);

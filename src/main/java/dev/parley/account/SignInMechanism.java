@@ -63,7 +63,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         if (credential != null) {
             return signIn(credential, request, context);
         }
-        String bearer = bearerToken(request);
+        String bearer = AccessTokens.secretIn(request.getHeader("Authorization"));
         if (bearer != null) {
             return withToken(bearer, request, response, context);
         }
@@ -128,15 +128,6 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         return context.notifyContainerAboutLogin((String) request.getAttribute(TOKEN_USER), standing.get().roles());
-    }
-
-    /** The secret of an {@code Authorization: Bearer} header, or null when there is none. */
-    static String bearerToken(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return header.substring(7).strip();
     }
 
     /** Whether this request was signed in by a personal access token rather than a session. */

@@ -17,18 +17,12 @@ public class HandshakeGate extends ServerEndpointConfig.Configurator {
     static final String HTTP_SESSION = "parley.httpSession";
     static final String TOKEN_SIGN_IN = "parley.tokenSignIn";
 
-    private static String bearerToken(List<String> authorization) {
-        if (authorization == null || authorization.isEmpty()) {
-            return null;
-        }
-        String header = authorization.get(0);
-        return header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
-    }
-
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         // Since WebSocket 2.1 these user properties are a copy per connection, not shared between handshakes.
-        String bearer = bearerToken(request.getHeaders().get("Authorization"));
+        List<String> authorization = request.getHeaders().get("Authorization");
+        String bearer = authorization == null || authorization.isEmpty() ? null
+                : AccessTokens.secretIn(authorization.get(0));
         if (bearer != null) {
             // A bot's socket: it belongs to the token (revoking it closes the socket), not to any session.
             config.getUserProperties().put(TOKEN_SIGN_IN, AccessTokens.signInIdOf(bearer));
