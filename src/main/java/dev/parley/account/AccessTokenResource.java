@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The caller's personal access tokens ({@code /api/tokens}). Managed only from a signed-in session: a token
@@ -42,12 +43,14 @@ public class AccessTokenResource {
     @Context
     HttpServletRequest request;
 
+    @Operation(summary = "The caller's personal access tokens")
     @GET
     public List<AccessTokenView> mine() {
         return tokens.of(sessionCaller());
     }
 
     /** {@code {"name": "deploy bot", "expiresInDays": 30}}: 201 with the secret in {@code token}, shown once. */
+    @Operation(summary = "Create a personal access token (its secret is shown once)")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonValue body) {
@@ -57,6 +60,7 @@ public class AccessTokenResource {
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
+    @Operation(summary = "Revoke a personal access token")
     @DELETE
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {

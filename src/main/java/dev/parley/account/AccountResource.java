@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Registration, the signed-in user, and the user directory with who is online. */
 @Path("")
@@ -45,6 +46,7 @@ public class AccountResource {
     @Context
     HttpServletRequest request;
 
+    @Operation(summary = "Register")
     @POST
     @Path("accounts")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -56,6 +58,7 @@ public class AccountResource {
     }
 
     /** The signed-in user; {@code admin: true} for admins (the page then links the admin console). */
+    @Operation(summary = "The signed-in user")
     @GET
     @Path("me")
     public Me me() {
@@ -64,6 +67,7 @@ public class AccountResource {
         return new Me(user.username(), user.displayName(), security.isCallerInRole(Roles.ADMIN) ? Boolean.TRUE : null);
     }
 
+    @Operation(summary = "Everyone, with who is online")
     @GET
     @Path("users")
     public List<DirectoryEntry> users() {

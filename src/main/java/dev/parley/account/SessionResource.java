@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Signing in and out for clients that are not the Faces pages: bots, tests, other front ends. */
 @Path("session")
@@ -40,6 +41,7 @@ public class SessionResource {
     @Context
     HttpServletResponse response;
 
+    @Operation(summary = "Sign in")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public UserView signIn(JsonValue body) {
@@ -51,6 +53,7 @@ public class SessionResource {
     }
 
     /** Ends the session; its WebSocket connections close with it. */
+    @Operation(summary = "Sign out")
     @DELETE
     public Response signOut() throws ServletException {
         signIn.signOut(request);

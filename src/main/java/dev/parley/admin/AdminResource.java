@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The admin console's actions as REST calls ({@code /api/admin}, admins only); docs/protocol.md has each. */
 @Path("admin")
@@ -40,6 +41,7 @@ public class AdminResource {
     @Context
     HttpServletRequest request;
 
+    @Operation(summary = "Find people (admins)")
     @GET
     @Path("users")
     public List<AccountSummary> users(@QueryParam("q") String words, @QueryParam("after") String after,
@@ -48,6 +50,7 @@ public class AdminResource {
     }
 
     /** {@code {"disabled": true|false, "admin": true|false}}, either or both. */
+    @Operation(summary = "Disable, enable, grant or revoke admin (admins)")
     @PATCH
     @Path("users/{username}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -65,6 +68,7 @@ public class AdminResource {
         return account != null ? account : admins.user(admin, username);
     }
 
+    @Operation(summary = "Every room, most recently active first (admins)")
     @GET
     @Path("rooms")
     public List<RoomSummary> rooms(@QueryParam("q") String words, @QueryParam("offset") String offset,
@@ -73,6 +77,7 @@ public class AdminResource {
         return admins.rooms(admin(), words, skip == null ? 0 : (int) Math.min(skip, Integer.MAX_VALUE), page(limit));
     }
 
+    @Operation(summary = "A group room's messages (admins)")
     @GET
     @Path("rooms/{room}/messages")
     public List<MessageView> roomMessages(@PathParam("room") String room, @QueryParam("before") String before,
@@ -80,6 +85,7 @@ public class AdminResource {
         return admins.roomMessages(admin(), room, wholeNumber(before, "before"), wholeNumber(limit, "limit"));
     }
 
+    @Operation(summary = "Remove a member from a group room (admins)")
     @DELETE
     @Path("rooms/{room}/members/{username}")
     public Response removeMember(@PathParam("room") String room, @PathParam("username") String username) {
@@ -87,6 +93,7 @@ public class AdminResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "Remove a message as moderator (admins)")
     @DELETE
     @Path("rooms/{room}/messages/{id}")
     public MessageView removeMessage(@PathParam("room") String room, @PathParam("id") String id) {
@@ -94,6 +101,7 @@ public class AdminResource {
         return admins.removeMessage(admin(), room, messageId == null ? -1 : messageId);
     }
 
+    @Operation(summary = "Runtime settings (admins)")
     @GET
     @Path("settings")
     public SiteSettings.Values settings() {
@@ -101,6 +109,7 @@ public class AdminResource {
     }
 
     /** {@code {"registrationOpen": true|false, "maxMessageLength": n}}, either or both. */
+    @Operation(summary = "Change runtime settings (admins)")
     @PATCH
     @Path("settings")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -110,6 +119,7 @@ public class AdminResource {
                 JsonBodies.optionalInt(body, "maxMessageLength"));
     }
 
+    @Operation(summary = "The audit log, newest first (admins)")
     @GET
     @Path("audit")
     public List<AuditEntry> audit(@QueryParam("before") String before, @QueryParam("limit") String limit) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A room's messages: history a page at a time ({@code ?before=&after=&limit=}), and editing or deleting one's own. */
 @Path("rooms/{room}/messages")
@@ -31,6 +32,7 @@ public class HistoryResource {
     @Inject
     SecurityContext security;
 
+    @Operation(summary = "A page of a room's history")
     @GET
     public List<MessageView> page(@PathParam("room") String room, @QueryParam("before") String before,
             @QueryParam("after") String after, @QueryParam("limit") String limit) {
@@ -38,6 +40,7 @@ public class HistoryResource {
                 wholeNumber(limit, "limit"));
     }
 
+    @Operation(summary = "Edit one's message")
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -45,6 +48,7 @@ public class HistoryResource {
         return messages.edit(caller(), room, wholeNumber(id, "id"), JsonBodies.optionalString(body, "body"));
     }
 
+    @Operation(summary = "Delete one's message")
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("room") String room, @PathParam("id") String id) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /api/search?q=&room=&before=&limit=}: messages of the caller's rooms, newest first. */
 @Path("search")
@@ -24,6 +25,7 @@ public class SearchResource {
     @Inject
     SecurityContext security;
 
+    @Operation(summary = "Search the caller's rooms")
     @GET
     public List<MessageView> search(@QueryParam("q") String words, @QueryParam("room") String room,
             @QueryParam("before") String before, @QueryParam("limit") String limit) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code POST /api/direct/{username}}: the caller's private room with that user, made on first use. */
 @Path("direct/{username}")
@@ -22,6 +23,7 @@ public class DirectRoomResource {
     @Inject
     SecurityContext security;
 
+    @Operation(summary = "The direct room with a user, created on first use")
     @POST
     public RoomView direct(@PathParam("username") String username) {
         return rooms.direct(security.getCallerPrincipal().getName(), username.toLowerCase(Locale.ROOT));

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The caller's rooms ({@code /api/rooms}): listing them, creating group rooms, adding and removing members. */
 @Path("rooms")
@@ -28,11 +29,13 @@ public class RoomResource {
     @Inject
     SecurityContext security;
 
+    @Operation(summary = "The caller's rooms")
     @GET
     public List<RoomView> myRooms() {
         return rooms.roomsOf(caller());
     }
 
+    @Operation(summary = "Create a group room")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonValue body) {
@@ -41,6 +44,7 @@ public class RoomResource {
         return Response.status(Response.Status.CREATED).entity(room).build();
     }
 
+    @Operation(summary = "Add a member to a group room")
     @POST
     @Path("{room}/members")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -48,6 +52,7 @@ public class RoomResource {
         return rooms.addMember(caller(), room, JsonBodies.optionalString(body, "username"));
     }
 
+    @Operation(summary = "Remove a member, or leave")
     @DELETE
     @Path("{room}/members/{username}")
     public Response removeMember(@PathParam("room") String room, @PathParam("username") String username) {
