@@ -27,7 +27,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The admin console's actions as REST calls ({@code /api/admin}, admins only); docs/protocol.md has each. */
+/**
+ * The admin console's actions as REST calls ({@code /api/admin}, admins only); docs/protocol.md has each. Every
+ * call asks for the {@link Admin} before reading its parameters, so a member gets {@code admins_only} whatever
+ * they send.
+ */
 @Path("admin")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -73,8 +77,9 @@ public class AdminResource {
     @Path("rooms")
     public List<RoomSummary> rooms(@QueryParam("q") String words, @QueryParam("offset") String offset,
             @QueryParam("limit") String limit) {
+        Admin admin = admin();
         Long skip = wholeNumber(offset, "offset");
-        return admins.rooms(admin(), words, skip == null ? 0 : (int) Math.min(skip, Integer.MAX_VALUE), page(limit));
+        return admins.rooms(admin, words, skip == null ? 0 : (int) Math.min(skip, Integer.MAX_VALUE), page(limit));
     }
 
     @Operation(summary = "A group room's messages (admins)")
@@ -97,8 +102,9 @@ public class AdminResource {
     @DELETE
     @Path("rooms/{room}/messages/{id}")
     public MessageView removeMessage(@PathParam("room") String room, @PathParam("id") String id) {
+        Admin admin = admin();
         Long messageId = wholeNumber(id, "id");
-        return admins.removeMessage(admin(), room, messageId == null ? -1 : messageId);
+        return admins.removeMessage(admin, room, messageId == null ? -1 : messageId);
     }
 
     @Operation(summary = "Runtime settings (admins)")

@@ -73,7 +73,9 @@ class AdministrationIT {
                 mallory.patch("api/admin/users/" + victim, Json.obj("disabled", true)),
                 mallory.patch("api/admin/users/" + mallory.username(), Json.obj("admin", true)),
                 mallory.patch("api/admin/settings", Json.obj("registrationOpen", false)),
-                mallory.delete("api/admin/rooms/any/messages/1"))) {
+                mallory.delete("api/admin/rooms/any/messages/1"),
+                mallory.delete("api/admin/rooms/any/messages/not-a-number"),
+                mallory.get("api/admin/rooms?offset=not-a-number"))) {
             assertEquals(403, reply.status(), reply.body());
             assertEquals("admins_only", reply.errorCode());
         }
