@@ -55,7 +55,9 @@ class RunCommandIT {
             }
         }
         assertEquals("true", System.getProperty("payara.clusterEnabled"),
-                "else the adapter adds --nocluster, which the run command never has");
+                "else the adapter adds its own cluster flag (it opens a Hazelcast port on every interface; see"
+                        + " TOOLCHAIN.md): the deployments, like the run command, start with --nohazelcast"
+                        + " --disablephonehome only");
     }
 
     @Test
