@@ -93,9 +93,13 @@ class AccessToken {
     }
 
     AccessTokenView view(Instant now) {
-        return new AccessTokenView(id, name, Timestamps.format(createdAt),
-                Timestamps.format(expiresAt),
+        return view(now, null);
+    }
+
+    /** As its owner sees it; {@code secret} only in the answer that created it. */
+    AccessTokenView view(Instant now, String secret) {
+        return new AccessTokenView(id, name, Timestamps.format(createdAt), Timestamps.format(expiresAt),
                 lastUsedAt == null ? null : Timestamps.format(lastUsedAt),
-                revokedAt != null ? "revoked" : worksAt(now) ? "active" : "expired", null);
+                revokedAt != null ? "revoked" : worksAt(now) ? "active" : "expired", secret);
     }
 }

@@ -44,6 +44,8 @@ import javax.sql.DataSource;
 public class AccessTokens {
 
     public static final String PREFIX = "parley_";
+    /** What the sign-in ids of token sockets start with ({@link #signInIdOf}). */
+    static final String SIGN_IN_PREFIX = "token:";
     public static final int MAX_NAME = 64;
     public static final int MAX_TOKENS_PER_USER = 50;
     public static final int LONGEST_DAYS = 366;
@@ -76,7 +78,12 @@ public class AccessTokens {
 
     /** The sign-in id of every socket opened with this secret: derived from its hash, never the secret itself. */
     public static String signInIdOf(String secret) {
-        return "token:" + hash(secret);
+        return SIGN_IN_PREFIX + hash(secret);
+    }
+
+    /** Whether a connection's sign-in id is a token's rather than a session's. */
+    public static boolean isTokenSignIn(String signInId) {
+        return signInId != null && signInId.startsWith(SIGN_IN_PREFIX);
     }
 
     static String hash(String secret) {
@@ -111,9 +118,7 @@ public class AccessTokens {
         AccessToken token = new AccessToken(random(12), username, name, hash(secret), now, now.plus(Duration.ofDays(days)));
         em.persist(token);
         audit.record(username, AuditAction.TOKEN_CREATED, username, name, address);
-        AccessTokenView view = token.view(now);
-        return new AccessTokenView(view.id(), view.name(), view.createdAt(), view.expiresAt(), null, view.state(),
-                secret);
+        return token.view(now, secret);
     }
 
     public List<AccessTokenView> of(String username) {
@@ -135,7 +140,7 @@ public class AccessTokens {
         if (!token.isRevoked()) {
             token.revoke(clock.instant());
             audit.record(username, AuditAction.TOKEN_REVOKED, username, token.id(), address);
-            revoked.fire(new AccessTokenRevoked(username, "token:" + token.secretHash()));
+            revoked.fire(new AccessTokenRevoked(username, SIGN_IN_PREFIX + token.secretHash()));
         }
     }
 
@@ -171,8 +176,8 @@ public class AccessTokens {
 
     /** Of these token sign-in ids, the ones whose token no longer works (revoked, expired, or unknown). */
     public Set<String> ended(Collection<String> signInIds) {
-        Set<String> hashes = signInIds.stream().filter(id -> id.startsWith("token:"))
-                .map(id -> id.substring("token:".length())).collect(Collectors.toSet());
+        Set<String> hashes = signInIds.stream().filter(AccessTokens::isTokenSignIn)
+                .map(id -> id.substring(SIGN_IN_PREFIX.length())).collect(Collectors.toSet());
         if (hashes.isEmpty()) {
             return Set.of();
         }
@@ -180,7 +185,7 @@ public class AccessTokens {
         Set<String> working = em.createNamedQuery(AccessToken.BY_SECRET_HASHES, AccessToken.class)
                 .setParameter("hashes", hashes).getResultStream().filter(token -> token.worksAt(now))
                 .map(AccessToken::secretHash).collect(Collectors.toSet());
-        return hashes.stream().filter(hash -> !working.contains(hash)).map(hash -> "token:" + hash)
+        return hashes.stream().filter(hash -> !working.contains(hash)).map(hash -> SIGN_IN_PREFIX + hash)
                 .collect(Collectors.toSet());
     }
 

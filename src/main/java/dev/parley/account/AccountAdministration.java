@@ -23,7 +23,6 @@ import java.util.Locale;
 public class AccountAdministration {
 
     public static final int MAX_PAGE = 200;
-    static final int MAX_SEARCH = 64;
 
     @PersistenceContext
     EntityManager em;
@@ -41,13 +40,8 @@ public class AccountAdministration {
      * username order after {@code after}, at most {@code limit}.
      */
     public List<AccountSummary> search(String words, String after, int limit) {
-        String typed = words == null ? "" : words.strip().toLowerCase(Locale.ROOT);
-        if (typed.length() > MAX_SEARCH || !TextRules.fitsLine(typed)) {
-            throw new ParleyException(ErrorCode.INVALID, "A search is at most " + MAX_SEARCH
-                    + " characters, without control characters");
-        }
         return em.createNamedQuery(User.SEARCH, User.class)
-                .setParameter("words", TextRules.containing(typed))
+                .setParameter("words", TextRules.adminSearch(words))
                 .setParameter("after", after == null ? "" : after)
                 .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
                 .getResultStream().map(this::summary).toList();
@@ -100,14 +94,12 @@ public class AccountAdministration {
      * write lock up front; a read first would make a later write fail if another connection wrote meanwhile).
      */
     private User locked(String typed) {
-        String username = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
-        em.createNamedQuery(User.LOCK).setParameter("username", username).executeUpdate();
-        return existing(username);
+        em.createNamedQuery(User.LOCK).setParameter("username", key(typed)).executeUpdate();
+        return existing(typed);
     }
 
     private User existing(String typed) {
-        String username = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
-        User user = em.find(User.class, username);
+        User user = em.find(User.class, key(typed));
         if (user == null) {
             throw new ParleyException(ErrorCode.UNKNOWN_USER, "There is no user " + TextRules.excerpt(typed, 40));
         }
@@ -120,5 +112,10 @@ public class AccountAdministration {
                 byConfiguration, user.isDisabled(),
                 user.disabledAt() == null ? null : Timestamps.format(user.disabledAt()),
                 user.passwordHash() != null ? "password" : "none", Timestamps.format(user.createdAt()));
+    }
+
+    /** A username as typed, the way accounts are keyed: trimmed, lower case. */
+    private static String key(String typed) {
+        return typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -102,7 +102,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         // A new session id at sign-in: an id planted before sign-in (session fixation) is worth nothing after.
         request.changeSessionId();
         session.setAttribute(SignedInCaller.SESSION_ATTRIBUTE,
-                SignedInCaller.signingIn(username, standing.get().roles()));
+                SignedInCaller.signingIn(username));
         session.setMaxInactiveInterval((int) config.sessionIdleTimeout().toSeconds());
         if (previous != null) {
             // Replaced above first, so no socket can open under the old sign-in once its sockets are closed.
@@ -117,17 +117,15 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
      */
     private AuthenticationStatus withToken(String secret, HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
-        Optional<Standing> standing = tokens.userOf(secret).flatMap(user -> accounts.standing(user)
-                .filter(account -> !account.disabled()).map(account -> {
-                    request.setAttribute(TOKEN_USER, user);
-                    return account;
-                }));
+        Optional<String> user = tokens.userOf(secret);
+        Optional<Standing> standing = user.flatMap(accounts::standing).filter(account -> !account.disabled());
         if (standing.isEmpty()) {
             writeJson(response, ErrorCode.UNAUTHENTICATED, "The token is unknown, expired or revoked, or its"
                     + " account is disabled");
             return AuthenticationStatus.SEND_FAILURE;
         }
-        return context.notifyContainerAboutLogin((String) request.getAttribute(TOKEN_USER), standing.get().roles());
+        request.setAttribute(TOKEN_USER, user.get());
+        return context.notifyContainerAboutLogin(user.get(), standing.get().roles());
     }
 
     /** Whether this request was signed in by a personal access token rather than a session. */

@@ -3,6 +3,7 @@ package dev.parley.account;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyConfig;
 import dev.parley.platform.ParleyException;
+import dev.parley.platform.TokenBucket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -32,7 +33,7 @@ public class SignInThrottle {
 
     private final ConcurrentHashMap<String, Failures> accounts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Failures> addresses = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Bucket> registrations = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, TokenBucket> registrations = new ConcurrentHashMap<>();
 
     /** Consecutive failures and when the next attempt may come. Immutable, replaced atomically. */
     record Failures(int count, long lastAt, long notBefore) {
@@ -80,40 +81,23 @@ public class SignInThrottle {
         double perHour = config.registrationsPerHour();
         int burst = config.registrationBurst();
         long now = System.nanoTime();
-        Bucket bucket = registrations.computeIfAbsent(address, a -> new Bucket(burst, now));
-        long wait = bucket.take(perHour / 3600.0, burst, now);
+        TokenBucket bucket = registrations.computeIfAbsent(address,
+                a -> new TokenBucket(perHour / 3600.0, burst, now));
+        long wait;
+        synchronized (bucket) {
+            wait = bucket.tryTake(now) ? 0 : bucket.nanosUntil(1, now);
+        }
         if (wait > 0) {
             throw new ParleyException(ErrorCode.TOO_MANY_ATTEMPTS,
                     "Too many new accounts from this address; try again in " + seconds(wait) + " s",
                     Duration.ofSeconds(seconds(wait)));
         }
         if (registrations.size() > TIDY_ABOVE) {
-            registrations.values().removeIf(b -> b.isFull(perHour / 3600.0, burst, now));
-        }
-    }
-
-    private static final class Bucket {
-        private double tokens;
-        private long refilledAt;
-
-        Bucket(int burst, long now) {
-            this.tokens = burst;
-            this.refilledAt = now;
-        }
-
-        /** 0 when a token was taken, else the nanoseconds until one is there. */
-        synchronized long take(double perSecond, int burst, long now) {
-            tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * perSecond);
-            refilledAt = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return (long) ((1 - tokens) / perSecond * 1e9);
-        }
-
-        synchronized boolean isFull(double perSecond, int burst, long now) {
-            return tokens + (now - refilledAt) / 1e9 * perSecond >= burst;
+            registrations.values().removeIf(idle -> {
+                synchronized (idle) {
+                    return idle.isFull(now);
+                }
+            });
         }
     }
 

@@ -24,8 +24,7 @@ public class AuditConsole implements Serializable {
 
     @PostConstruct
     void load() {
-        List<AuditEntry> page = ConsoleActions.run(admins, admin -> admins.audit(admin, before, AuditLog.DEFAULT_PAGE));
-        entries = page == null ? List.of() : page;
+        entries = ConsoleActions.list(admins, admin -> admins.audit(admin, before, AuditLog.DEFAULT_PAGE));
     }
 
     public void newest() {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The console's people tab: find accounts, disable or enable them, make them admins or not. */
 @Named
@@ -25,8 +26,7 @@ public class PeopleConsole implements Serializable {
 
     @PostConstruct
     void load() {
-        List<AccountSummary> found = ConsoleActions.run(admins, admin -> admins.users(admin, query, null, SHOWN));
-        people = found == null ? List.of() : found;
+        people = ConsoleActions.list(admins, admin -> admins.users(admin, query, null, SHOWN));
     }
 
     public void search() {
@@ -34,25 +34,23 @@ public class PeopleConsole implements Serializable {
     }
 
     public void disable(String username) {
-        change(username, admin -> admins.setDisabled(admin, username, true), username + " is disabled");
+        change(admin -> admins.setDisabled(admin, username, true), username + " is disabled");
     }
 
     public void enable(String username) {
-        change(username, admin -> admins.setDisabled(admin, username, false), username + " is enabled");
+        change(admin -> admins.setDisabled(admin, username, false), username + " is enabled");
     }
 
     public void grantAdmin(String username) {
-        change(username, admin -> admins.setAdmin(admin, username, true), username + " is now an admin");
+        change(admin -> admins.setAdmin(admin, username, true), username + " is now an admin");
     }
 
     public void revokeAdmin(String username) {
-        change(username, admin -> admins.setAdmin(admin, username, false), username + " is no longer an admin");
+        change(admin -> admins.setAdmin(admin, username, false), username + " is no longer an admin");
     }
 
-    private void change(String username, java.util.function.Function<Admin, AccountSummary> action, String done) {
-        if (ConsoleActions.run(admins, action) != null) {
-            ConsoleActions.done(done);
-        }
+    private void change(Consumer<Admin> action, String done) {
+        ConsoleActions.act(admins, action, done);
         load();
     }
 

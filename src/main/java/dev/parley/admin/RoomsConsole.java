@@ -34,8 +34,7 @@ public class RoomsConsole implements Serializable {
 
     @PostConstruct
     void load() {
-        List<RoomSummary> found = ConsoleActions.run(admins, admin -> admins.rooms(admin, query, 0, SHOWN));
-        rooms = found == null ? List.of() : found;
+        rooms = ConsoleActions.list(admins, admin -> admins.rooms(admin, query, 0, SHOWN));
     }
 
     public void search() {
@@ -54,20 +53,13 @@ public class RoomsConsole implements Serializable {
             messages = List.of();
             return;
         }
-        List<String> names = ConsoleActions.run(admins, admin -> admins.roomMembers(admin, chosen.id()));
-        members = names == null ? List.of() : names;
-        List<MessageView> newest = ConsoleActions.run(admins,
-                admin -> admins.roomMessages(admin, chosen.id(), null, MESSAGES_SHOWN));
-        messages = newest == null ? List.of() : newest;
+        members = ConsoleActions.list(admins, admin -> admins.roomMembers(admin, chosen.id()));
+        messages = ConsoleActions.list(admins, admin -> admins.roomMessages(admin, chosen.id(), null, MESSAGES_SHOWN));
     }
 
     public void removeMember(String username) {
-        if (ConsoleActions.run(admins, admin -> {
-            admins.removeMember(admin, chosen.id(), username);
-            return Boolean.TRUE;
-        }) != null) {
-            ConsoleActions.done(username + " was removed from the room");
-        }
+        ConsoleActions.act(admins, admin -> admins.removeMember(admin, chosen.id(), username),
+                username + " was removed from the room");
         load();
         loadChosen();
     }
@@ -85,9 +77,8 @@ public class RoomsConsole implements Serializable {
     }
 
     private void remove(String roomId, long id) {
-        if (ConsoleActions.run(admins, admin -> admins.removeMessage(admin, roomId, id)) != null) {
-            ConsoleActions.done("Message " + id + " was removed; its room's members see it removed by a moderator");
-        }
+        ConsoleActions.act(admins, admin -> admins.removeMessage(admin, roomId, id),
+                "Message " + id + " was removed; its room's members see it removed by a moderator");
     }
 
     public String getQuery() {

@@ -30,10 +30,8 @@ public class SettingsConsole implements Serializable {
     }
 
     public void save() {
-        if (ConsoleActions.run(admins, admin -> admins.changeSettings(admin, registrationOpen, maxMessageLength))
-                != null) {
-            ConsoleActions.done("Settings saved");
-        }
+        ConsoleActions.act(admins, admin -> admins.changeSettings(admin, registrationOpen, maxMessageLength),
+                "Settings saved");
         load();
     }
 

@@ -170,6 +170,11 @@ public class MessageService {
                     .setParameter("room", roomId).setParameter("after", after).setMaxResults(pageSize)
                     .getResultStream().map(Message::view).toList();
         }
+        return newestBefore(roomId, before, pageSize);
+    }
+
+    /** The newest {@code pageSize} messages of a room below {@code before} (null: the newest), oldest first. */
+    private List<MessageView> newestBefore(String roomId, Long before, int pageSize) {
         List<MessageView> page = new ArrayList<>(em.createNamedQuery(Message.NEWEST_BEFORE, Message.class)
                 .setParameter("room", roomId)
                 .setParameter("before", before == null ? Long.MAX_VALUE : before)
@@ -248,10 +253,7 @@ public class MessageService {
     @Transactional
     public MessageView removeAsModerator(String roomId, long messageId) {
         rooms.lockForChange(roomId);
-        Message message = em.find(Message.class, messageId);
-        if (message == null || !message.roomId().equals(roomId)) {
-            throw new ParleyException(ErrorCode.UNKNOWN_MESSAGE, "There is no message " + messageId + " in this room");
-        }
+        Message message = messageIn(roomId, messageId);
         if (!message.isDeleted()) {
             message.removeByModerator(clock.instant());
             em.flush();
@@ -265,23 +267,23 @@ public class MessageService {
      * caller decides which rooms a moderator may read (the admin console: group rooms only).
      */
     public List<MessageView> newestForModerator(String roomId, Long before, Long limit) {
-        List<MessageView> page = new ArrayList<>(em.createNamedQuery(Message.NEWEST_BEFORE, Message.class)
-                .setParameter("room", roomId)
-                .setParameter("before", before == null ? Long.MAX_VALUE : before)
-                .setMaxResults(pageSize(limit))
-                .getResultStream().map(Message::view).toList());
-        Collections.reverse(page);
-        return page;
+        return newestBefore(roomId, before, pageSize(limit));
     }
 
     /** Callers lock the room first: a write before any read, so SQLite takes its write lock up front. */
     private Message ownMessage(String user, String roomId, long messageId) {
+        Message message = messageIn(roomId, messageId);
+        if (!message.isFrom(user)) {
+            throw new ParleyException(ErrorCode.NOT_ALLOWED, "Only its sender can change a message");
+        }
+        return message;
+    }
+
+    /** The message, if it is in that room; {@code unknown_message} otherwise. */
+    private Message messageIn(String roomId, long messageId) {
         Message message = em.find(Message.class, messageId);
         if (message == null || !message.roomId().equals(roomId)) {
             throw new ParleyException(ErrorCode.UNKNOWN_MESSAGE, "There is no message " + messageId + " in this room");
-        }
-        if (!message.isFrom(user)) {
-            throw new ParleyException(ErrorCode.NOT_ALLOWED, "Only its sender can change a message");
         }
         return message;
     }

@@ -1,5 +1,7 @@
 package dev.parley.platform;
 
+import java.util.Locale;
+
 /**
  * Which characters each kind of text a person types may hold. Control characters are refused everywhere but as
  * line breaks and tabs in message bodies: a NUL is refused by PostgreSQL and by SQLite's search index, and the
@@ -42,5 +44,22 @@ public final class TextRules {
      */
     public static String containing(String words) {
         return "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** The longest text an admin's search box takes. */
+    public static final int MAX_ADMIN_SEARCH = 64;
+
+    /**
+     * What was typed into an admin search box (null: nothing) as a {@link #containing} pattern, trimmed and
+     * lower-cased for matching against lower-cased columns; {@code invalid} when it is too long or holds control
+     * characters.
+     */
+    public static String adminSearch(String typed) {
+        String words = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        if (words.length() > MAX_ADMIN_SEARCH || !fitsLine(words)) {
+            throw new ParleyException(ErrorCode.INVALID, "A search is at most " + MAX_ADMIN_SEARCH
+                    + " characters, without control characters");
+        }
+        return containing(words);
     }
 }

@@ -173,7 +173,7 @@ class CatchUp {
                     } else {
                         after = page.get(page.size() - 1).id();
                     }
-                    pageSize = replayPageSize(page);
+                    pageSize = replayPageSize(page.size(), chars);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not replay for a connection of " + connection.user, e);
@@ -216,14 +216,13 @@ class CatchUp {
 
     /**
      * How many messages the next replay page holds: about {@link Outbox#REPLAY_PACE_CHARS} of them at the size of
-     * the last page's, so that a client that stops reading holds that much, not 500 long messages.
+     * the last page's ({@code lastPageChars} over its {@code lastPageSize} messages), so that a client that stops reading holds that much, not 500 long messages.
      */
-    static int replayPageSize(List<Delivery> lastPage) {
-        if (lastPage.isEmpty()) {
+    static int replayPageSize(int lastPageSize, long lastPageChars) {
+        if (lastPageSize == 0) {
             return FIRST_REPLAY_PAGE;
         }
-        long chars = chars(lastPage);
-        long fitting = Outbox.REPLAY_PACE_CHARS * lastPage.size() / Math.max(1, chars);
+        long fitting = Outbox.REPLAY_PACE_CHARS * lastPageSize / Math.max(1, lastPageChars);
         return (int) Math.max(MIN_REPLAY_PAGE, Math.min(PAGE, fitting));
     }
 }

@@ -96,7 +96,7 @@ public class ChatEndpoint {
             return;
         }
         // Checked again once registered: a sign-out that ended the sign-in meanwhile did not see this socket. (A
-        // token revoked meanwhile is caught by TokenSockets within seconds.)
+        // token revoked meanwhile is caught by EndedSignIns within seconds.)
         if (tokenSignIn == null
                 && (signInId == null || !signInId.equals(SessionSignIn.idIn(httpSession).orElse(null)))) {
             connection.close(Connections.SIGNED_OUT);

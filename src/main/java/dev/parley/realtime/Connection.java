@@ -47,7 +47,7 @@ final class Connection {
     private boolean replaying;
     /** Whether {@link Connections} admitted it (and counts it against its user's cap); only its threads touch it. */
     volatile boolean admitted;
-    /** When the user last did something on this connection (see {@link IdleSignIns}). */
+    /** When the user last did something on this connection (see {@link EndedSignIns}). */
     private volatile long lastActiveMillis;
 
     Connection(String user, String signInId, HttpSession httpSession, Outbox outbox, CatchUp catchUp,

@@ -1,5 +1,6 @@
 package dev.parley.realtime;
 
+import dev.parley.platform.TokenBucket;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,29 +26,20 @@ final class FrameBudget {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
-    private final double perSecond;
-    private final int burst;
+    private final TokenBucket tokens;
     private final int refusalsBeforeClose;
-    private double tokens;
-    private long refilledAt;
     private long lastErrorAt;
     private boolean errorSent;
     private long lastRefusalAt;
     private int refusals;
 
     FrameBudget(double perSecond, int burst, int refusalsBeforeClose, long now) {
-        this.perSecond = perSecond;
-        this.burst = burst;
+        this.tokens = new TokenBucket(perSecond, burst, now);
         this.refusalsBeforeClose = refusalsBeforeClose;
-        this.tokens = burst;
-        this.refilledAt = now;
     }
 
     Verdict take(long now) {
-        tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * perSecond);
-        refilledAt = now;
-        if (tokens >= 1) {
-            tokens -= 1;
+        if (tokens.tryTake(now)) {
             return Verdict.ALLOW;
         }
         // A second without a refusal forgives the ones before: a burst once in a while is not a flood.

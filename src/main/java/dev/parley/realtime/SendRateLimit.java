@@ -1,6 +1,7 @@
 package dev.parley.realtime;
 
 import dev.parley.platform.ParleyConfig;
+import dev.parley.platform.TokenBucket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,29 +17,14 @@ class SendRateLimit {
     @Inject
     ParleyConfig config;
 
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     boolean allows(String user) {
-        return buckets.computeIfAbsent(user, u -> new Bucket(config.sendBurst())).take(
-                config.sendRatePerSecond(), config.sendBurst(), System.nanoTime());
-    }
-
-    private static final class Bucket {
-        private double tokens;
-        private long refilledAt = System.nanoTime();
-
-        Bucket(int burst) {
-            this.tokens = burst;
-        }
-
-        synchronized boolean take(double perSecond, int burst, long now) {
-            tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * perSecond);
-            refilledAt = now;
-            if (tokens < 1) {
-                return false;
-            }
-            tokens -= 1;
-            return true;
+        long now = System.nanoTime();
+        TokenBucket bucket = buckets.computeIfAbsent(user,
+                u -> new TokenBucket(config.sendRatePerSecond(), config.sendBurst(), now));
+        synchronized (bucket) {
+            return bucket.tryTake(now);
         }
     }
 }

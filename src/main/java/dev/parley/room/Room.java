@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A place messages are posted to, readable only by its members. A direct room is found from its two members
@@ -93,5 +94,10 @@ public class Room {
     /** The key of the direct room of two users, whichever of them asks. */
     static String directKey(String oneUser, String otherUser) {
         return oneUser.compareTo(otherUser) <= 0 ? oneUser + "|" + otherUser : otherUser + "|" + oneUser;
+    }
+
+    /** The two users a {@link #directKey} names, in its order. */
+    static List<String> peopleOf(String directKey) {
+        return List.of(directKey.split("\\|", 2));
     }
 }

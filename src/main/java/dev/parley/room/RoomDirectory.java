@@ -8,16 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /** Every room, for the admin console: most recently active first, with member counts and last activity. */
 @ApplicationScoped
 public class RoomDirectory {
 
     public static final int MAX_PAGE = 200;
-    static final int MAX_SEARCH = 64;
 
     @PersistenceContext
     EntityManager em;
@@ -27,12 +24,7 @@ public class RoomDirectory {
      * only group rooms whose name holds them and direct rooms one of whose people's username does.
      */
     public List<RoomSummary> list(String words, int offset, int limit) {
-        String typed = words == null ? "" : words.strip().toLowerCase(Locale.ROOT);
-        if (typed.length() > MAX_SEARCH || !TextRules.fitsLine(typed)) {
-            throw new ParleyException(ErrorCode.INVALID, "A search is at most " + MAX_SEARCH
-                    + " characters, without control characters");
-        }
-        String pattern = TextRules.containing(typed);
+        String pattern = TextRules.adminSearch(words);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT r.id, r.kind, r.name, r.created_by, r.created_at,"
                         + " (SELECT COUNT(*) FROM memberships ms WHERE ms.room_id = r.id),"
@@ -51,7 +43,7 @@ public class RoomDirectory {
     private static RoomSummary summary(Object[] row) {
         String directKey = (String) row[7];
         return new RoomSummary((String) row[0], (String) row[1], (String) row[2], ((Number) row[5]).longValue(),
-                directKey == null ? List.of() : Arrays.asList(directKey.split("\\|", 2)), (String) row[3],
+                directKey == null ? List.of() : Room.peopleOf(directKey), (String) row[3],
                 Timestamps.format(Instant.ofEpochMilli(((Number) row[4]).longValue())),
                 row[6] == null ? null : Timestamps.format(Instant.ofEpochMilli(((Number) row[6]).longValue())));
     }

@@ -123,7 +123,7 @@ public class RoomService {
         Room room = lockedRoom(roomId);
         requireMember(roomId, caller);
         room.requireGroup();
-        String username = typedUsername == null ? "" : typedUsername.toLowerCase(java.util.Locale.ROOT);
+        String username = usernameOf(typedUsername);
         if (!room.mayRemove(caller, username)) {
             throw new ParleyException(ErrorCode.NOT_ALLOWED, "Only the room's creator can remove others");
         }
@@ -135,7 +135,12 @@ public class RoomService {
     public void removeMemberAsModerator(String roomId, String typedUsername) {
         Room room = lockedRoom(roomId);
         room.requireGroup();
-        remove(room, typedUsername == null ? "" : typedUsername.toLowerCase(java.util.Locale.ROOT));
+        remove(room, usernameOf(typedUsername));
+    }
+
+    /** A username as typed, the way users are keyed: trimmed, lower case. */
+    private static String usernameOf(String typed) {
+        return typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private void remove(Room room, String username) {
@@ -151,7 +156,7 @@ public class RoomService {
     }
 
     private String existingUser(String typed) {
-        String username = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+        String username = usernameOf(typed);
         if (accounts.find(username).isEmpty()) {
             throw new ParleyException(ErrorCode.UNKNOWN_USER, "There is no user " + TextRules.excerpt(typed, 40));
         }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SessionExpiryIT {
 
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(3);
-    /** Parley looks for idle sign-ins every 5 s (IdleSignIns); their sockets then close at once. */
+    /** Parley looks for idle sign-ins every 5 s (EndedSignIns); their sockets then close at once. */
     private static final Duration EXPIRY_NOTICED_WITHIN = IDLE_TIMEOUT.plusSeconds(5).plusSeconds(2);
 
     @Deployment(testable = false)

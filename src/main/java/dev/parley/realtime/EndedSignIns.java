@@ -1,5 +1,6 @@
 package dev.parley.realtime;
 
+import dev.parley.account.AccessTokens;
 import dev.parley.account.SignIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -8,23 +9,29 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Ends sign-ins that have been idle past their session's timeout while they still have sockets open. The
- * container never expires such a session by itself (an open WebSocket counts as a request in progress), so
- * without this a forgotten tab would keep its sign-in forever. Idle means no HTTP request and no {@code send}
- * or {@code typing} from any of its sockets: pings and read markers come from an open tab by themselves.
- * Ending it closes its sockets (reason "Session expired") and invalidates the session.
+ * Closes sockets whose sign-in has ended with no event to say so; every few seconds, one pass over this node's
+ * connections:
+ * <ul>
+ * <li>Session sign-ins idle past their timeout. The container never expires such a session by itself (an open
+ * WebSocket counts as a request in progress), so without this a forgotten tab would keep its sign-in forever. Idle
+ * means no HTTP request and no {@code send} or {@code typing} from any of its sockets: pings and read markers come
+ * from an open tab by themselves. Ending it closes its sockets ("Session expired") and invalidates the session.</li>
+ * <li>Personal access tokens that expired (one query for all of them). A revoked token's sockets close at once,
+ * over the bus; this also catches a revocation whose notice this node missed.</li>
+ * </ul>
  */
 @ApplicationScoped
-class IdleSignIns {
+class EndedSignIns {
 
     static final long CHECK_EVERY_SECONDS = 5;
-    private static final Logger LOG = Logger.getLogger(IdleSignIns.class.getName());
+    private static final Logger LOG = Logger.getLogger(EndedSignIns.class.getName());
 
     @Inject
     Connections connections;
@@ -35,21 +42,31 @@ class IdleSignIns {
     @Inject
     SignIn signIns;
 
+    @Inject
+    AccessTokens tokens;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        threads.idleTimers().scheduleWithFixedDelay(this::endIdleSignIns, CHECK_EVERY_SECONDS, CHECK_EVERY_SECONDS,
+        threads.idleTimers().scheduleWithFixedDelay(this::closeEnded, CHECK_EVERY_SECONDS, CHECK_EVERY_SECONDS,
                 TimeUnit.SECONDS);
     }
 
-    void endIdleSignIns() {
+    void closeEnded() {
         try {
             long now = System.currentTimeMillis();
             Map<String, List<Connection>> bySignIn = connections.all().stream()
-                    .filter(connection -> connection.signInId != null && connection.httpSession != null)
+                    .filter(connection -> connection.signInId != null)
                     .collect(Collectors.groupingBy(connection -> connection.signInId));
-            bySignIn.values().forEach(open -> endIfIdle(open, now));
+            Set<String> endedTokens = tokens.ended(bySignIn.keySet());
+            bySignIn.forEach((signInId, open) -> {
+                if (endedTokens.contains(signInId)) {
+                    open.forEach(connection -> connection.close(Connections.TOKEN_ENDED));
+                } else if (open.get(0).httpSession != null) {
+                    endIfIdle(open, now);
+                }
+            });
         } catch (RuntimeException unexpected) {
             // A scheduled task that throws is never run again.
-            LOG.log(Level.WARNING, "Checking for idle sign-ins failed", unexpected);
+            LOG.log(Level.WARNING, "Checking for ended sign-ins failed", unexpected);
         }
     }
 
