@@ -155,11 +155,20 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
     }
 
+    /**
+     * Writes the refusal, unless there is nobody to write it to. A client that hung up mid-request makes Payara's
+     * response throw unchecked exceptions (a NullPointerException inside Grizzly); escaping validateRequest, they
+     * left that worker thread's CDI contexts half-open, and the next request it served failed with 500 (seen in
+     * ReconnectInTheBrowserIT, whose test pulls the network cable). So nothing escapes from here.
+     */
     private static void writeJson(HttpServletResponse response, ErrorCode code, String message) {
+        if (response.isCommitted()) {
+            return;
+        }
         try {
             HttpErrors.write(response, code, message);
             response.flushBuffer();
-        } catch (IOException clientGone) {
+        } catch (IOException | RuntimeException clientGone) {
             // Nothing to tell a client that has hung up.
         }
     }
