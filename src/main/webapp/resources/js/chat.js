@@ -26,7 +26,6 @@ const app = document.getElementById('app');
 const me = app.dataset.user;
 // Every URL is built on where Parley is deployed ("/" or a prefix such as "/chat/"), never on this page's path.
 const root = new URL(app.dataset.root, location.origin);
-const signInUrl = new URL('signin.xhtml', root);
 const maxLength = Number(app.dataset.maxLength);
 const counterFrom = Math.round(maxLength * 0.9);  // the counter shows once 90 % of the limit is used
 
@@ -1464,11 +1463,10 @@ function showConnectionText() {
 
 // ---- Controls and start ----
 
-async function signOut() {
+// A page, not a call: after a company sign-in it continues to the provider's sign-out, then to sign-in.
+function signOut() {
   signingOut = true;
-  // Leave even if the request fails: the sign-in page shows whether the session is gone.
-  await fetch(new URL('api/session', root), { method: 'DELETE' }).catch(() => {});
-  location.assign(signInUrl);
+  location.assign(new URL('signout', root));
 }
 
 // Enter sends and Shift+Enter starts a new line; during IME composition Enter confirms text.

@@ -82,6 +82,10 @@ public class AccountAdministration {
             throw new ParleyException(ErrorCode.NOT_ALLOWED, user.username()
                     + " is an admin by configuration (PARLEY_ADMIN_USERS); change it there");
         }
+        if (!admin && user.isAdminByGroup()) {
+            throw new ParleyException(ErrorCode.NOT_ALLOWED, user.username()
+                    + " is an admin through the identity provider's admin group; change it there");
+        }
         if (!admin && user.username().equals(actor)) {
             throw new ParleyException(ErrorCode.NOT_ALLOWED, "You cannot revoke your own admin role");
         }
@@ -108,10 +112,10 @@ public class AccountAdministration {
 
     private AccountSummary summary(User user) {
         boolean byConfiguration = config.adminUsers().contains(user.username());
-        return new AccountSummary(user.username(), user.displayName(), user.isAdmin() || byConfiguration,
-                byConfiguration, user.isDisabled(),
-                user.disabledAt() == null ? null : Timestamps.format(user.disabledAt()),
-                user.passwordHash() != null ? "password" : "none", Timestamps.format(user.createdAt()));
+        return new AccountSummary(user.username(), user.displayName(),
+                user.isAdmin() || byConfiguration || user.isAdminByGroup(), byConfiguration, user.isAdminByGroup(),
+                user.isDisabled(), user.disabledAt() == null ? null : Timestamps.format(user.disabledAt()),
+                user.signsInWith(), Timestamps.format(user.createdAt()));
     }
 
     /** A username as typed, the way accounts are keyed: trimmed, lower case. */

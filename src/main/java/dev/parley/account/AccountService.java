@@ -62,6 +62,9 @@ public class AccountService {
 
     @Transactional
     public UserView register(String typedUsername, String password, String typedDisplayName) {
+        if (!config.localLogin()) {
+            throw new ParleyException(ErrorCode.REGISTRATION_CLOSED, "Accounts here come from your company's sign-in");
+        }
         if (!settings.registrationOpen()) {
             throw new ParleyException(ErrorCode.REGISTRATION_CLOSED, "Registration is switched off here");
         }
@@ -137,7 +140,8 @@ public class AccountService {
      */
     public Optional<Standing> standing(String username) {
         return find(username).map(user -> new Standing(
-                user.isAdmin() || config.adminUsers().contains(user.username()), user.isDisabled()));
+                user.isAdmin() || user.isAdminByGroup() || config.adminUsers().contains(user.username()),
+                user.isDisabled()));
     }
 
     public Optional<User> find(String username) {

@@ -4,6 +4,7 @@ import dev.parley.audit.AuditAction;
 import dev.parley.audit.AuditLog;
 import dev.parley.platform.ClientAddresses;
 import dev.parley.platform.ErrorCode;
+import dev.parley.platform.ParleyConfig;
 import dev.parley.platform.ParleyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -39,6 +40,15 @@ public class SignIn {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ParleyConfig config;
+
+    @Inject
+    LdapSettings ldap;
+
+    @Inject
+    OidcSettings oidc;
+
     /**
      * Whether the password is the user's, and if so signs them in. Refuses with {@code too_many_attempts} (without
      * checking the password) while the account or the address must wait, or while too many sign-ins are hashing;
@@ -51,6 +61,10 @@ public class SignIn {
         if (username == null || password == null) {
             return false;
         }
+        if (!config.localLogin() && !ldap.isEnabled()) {
+            throw new ParleyException(ErrorCode.PASSWORD_SIGN_IN_OFF, "Password sign-in is off here; sign in"
+                    + (oidc.isEnabled() ? " with " + oidc.getProviderName() : " through your company"));
+        }
         String address = clientAddresses.of(request);
         throttle.checkSignIn(username, address);
         AuthenticationStatus status = hashing.hash(() -> security.authenticate(request, response,
@@ -58,7 +72,8 @@ public class SignIn {
                         .newAuthentication(true)));
         if (status == AuthenticationStatus.SUCCESS) {
             throttle.succeeded(username, address);
-            audit.record(security.getCallerPrincipal().getName(), AuditAction.SIGNED_IN, null, "password", address);
+            audit.record(security.getCallerPrincipal().getName(), AuditAction.SIGNED_IN, null,
+                    (String) request.getAttribute(SignInMechanism.CHECKED_BY), address);
             return true;
         }
         if (Boolean.TRUE.equals(request.getAttribute(SignInMechanism.REFUSED_DISABLED))) {

@@ -1,14 +1,14 @@
 package dev.parley.account;
 
+import dev.parley.platform.ClientAddresses;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.HttpErrors;
-import dev.parley.platform.ParleyConfig;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -21,14 +21,17 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Parley's one authentication mechanism (Jakarta Security 3 allows one per application). It signs in with the
  * credential a sign-in call hands it, remembers the caller in the HTTP session, and answers an unauthenticated
  * request for a protected resource the way its client understands: a redirect to the sign-in page for
- * browsers (carrying the page asked for as {@code next}), a JSON 401 for the API and the WebSocket. Company SSO
- * will be another branch here, not a rewrite.
+ * browsers (carrying the page asked for as {@code next}), a JSON 401 for the API and the WebSocket. Its other
+ * branches: bearer tokens ({@link AccessTokens}), the company's OpenID Connect provider on the two
+ * {@code /signin/oidc} paths ({@link OidcSignIn}), and LDAP users, whose password the LDAP identity store checks
+ * ({@link LdapSettings}) and who are then found by their DN ({@link CompanySignIn}).
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
@@ -40,12 +43,11 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     static final String REFUSED_DISABLED = "parley.sign-in.refused-disabled";
     /** Request attribute naming the user a bearer token signed in. */
     static final String TOKEN_USER = "parley.sign-in.token-user";
+    /** Request attribute: how a password sign-in was checked, "password" (local) or "ldap" (for the audit log). */
+    static final String CHECKED_BY = "parley.sign-in.checked-by";
 
     @Inject
     IdentityStoreHandler identityStores;
-
-    @Inject
-    ParleyConfig config;
 
     @Inject
     AccountService accounts;
@@ -54,11 +56,27 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     AccessTokens tokens;
 
     @Inject
-    Event<SignInEnded> ended;
+    SignedInSessions sessions;
+
+    @Inject
+    OidcSignIn oidc;
+
+    @Inject
+    LdapSettings ldap;
+
+    @Inject
+    CompanySignIn companySignIn;
+
+    @Inject
+    ClientAddresses clientAddresses;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+            HttpMessageContext context) throws AuthenticationException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (OidcSignIn.isSignInPath(path)) {
+            return oidc.validate(path, request, response, context);
+        }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
             return signIn(credential, request, context);
@@ -91,24 +109,37 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        String username = result.getCallerPrincipal().getName();
+        String username;
+        if (result.getCallerDn() == null || result.getCallerDn().isEmpty()) {
+            username = result.getCallerPrincipal().getName();
+            request.setAttribute(CHECKED_BY, User.PASSWORD);
+        } else {
+            try {
+                username = directoryUser(result, request);
+            } catch (CompanySignIn.Refused refused) {
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            request.setAttribute(CHECKED_BY, CompanyPerson.LDAP);
+        }
         Optional<Standing> standing = accounts.standing(username);
         if (standing.isEmpty() || standing.get().disabled()) {
             request.setAttribute(REFUSED_DISABLED, Boolean.TRUE);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        HttpSession session = request.getSession(true);
-        SignedInCaller previous = callerOf(request);
-        // A new session id at sign-in: an id planted before sign-in (session fixation) is worth nothing after.
-        request.changeSessionId();
-        session.setAttribute(SignedInCaller.SESSION_ATTRIBUTE,
-                SignedInCaller.signingIn(username));
-        session.setMaxInactiveInterval((int) config.sessionIdleTimeout().toSeconds());
-        if (previous != null) {
-            // Replaced above first, so no socket can open under the old sign-in once its sockets are closed.
-            ended.fire(new SignInEnded(previous.username(), previous.signInId(), SignInEnded.Why.SIGNED_IN_AGAIN));
-        }
+        sessions.begin(request, username);
         return context.notifyContainerAboutLogin(username, standing.get().roles());
+    }
+
+    /**
+     * The Parley user of someone the LDAP directory vouched for (only the directory's store gives a DN): found by
+     * that DN, created at their first sign-in, an admin while in the configured admin group.
+     */
+    private String directoryUser(CredentialValidationResult result, HttpServletRequest request)
+            throws CompanySignIn.Refused {
+        String name = result.getCallerPrincipal().getName();
+        CompanyPerson person = new CompanyPerson(CompanyPerson.LDAP_ISSUER, result.getCallerDn(), CompanyPerson.LDAP,
+                name, name, null, result.getCallerGroups());
+        return companySignIn.accept(person, ldap.adminGroup(), List.of(), clientAddresses.of(request));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.parley.account;
 
+import dev.parley.platform.ParleyConfig;
 import dev.parley.platform.ParleyException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,8 +15,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The sign-in page's form. A {@code next} parameter (set by {@link SignInMechanism} or the chat page when a session
- * ended) says where to go afterwards; the form carries it through its post in a hidden field.
+ * The sign-in page: the password form (local accounts and LDAP) and, with a company OpenID Connect provider, its
+ * "Sign in with ..." button. A {@code next} parameter (set by {@link SignInMechanism} or the chat page when a session
+ * ended) says where to go afterwards; the form carries it through its post in a hidden field, the button in its
+ * link. A {@code problem} parameter is why a company sign-in came back refused.
  */
 @Named
 @RequestScoped
@@ -27,13 +30,59 @@ public class SignInView {
     @Inject
     FacesContext faces;
 
+    @Inject
+    OidcSettings oidc;
+
+    @Inject
+    LdapSettings ldap;
+
+    @Inject
+    ParleyConfig config;
+
     private String username;
     private String password;
     private String next;
 
     @PostConstruct
-    void readNext() {
+    void readParameters() {
         next = faces.getExternalContext().getRequestParameterMap().get("next");
+        String problem = faces.getExternalContext().getRequestParameterMap().get("problem");
+        String message = problem == null ? null : switch (problem) {
+            case "domain" -> "Your account at " + oidc.getProviderName() + " may not sign in here (its email domain"
+                    + " is not one this Parley accepts).";
+            case "disabled" -> "This account is disabled; ask an admin.";
+            default -> "Signing in with " + (oidc.isEnabled() ? oidc.getProviderName() : "your company")
+                    + " did not work. Please try again.";
+        };
+        if (message != null && !faces.isPostback()) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+        }
+    }
+
+    /** Whether the page offers "Sign in with ..." (a company OpenID Connect provider is configured). */
+    public boolean isCompanySignIn() {
+        return oidc.isEnabled();
+    }
+
+    public String getProviderName() {
+        return oidc.getProviderName();
+    }
+
+    /** Where the company sign-in button goes, carrying {@code next}. */
+    public String getCompanySignInUrl() {
+        String start = faces.getExternalContext().getRequestContextPath() + OidcSettings.START_PATH;
+        return next == null || next.isEmpty() ? start
+                : start + "?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Whether the password form is there: for local accounts, or for the LDAP directory's people. */
+    public boolean isPasswordForm() {
+        return config.localLogin() || ldap.isEnabled();
+    }
+
+    /** Whether people may create local accounts here. */
+    public boolean isRegistration() {
+        return config.localLogin();
     }
 
     public String signIn() {

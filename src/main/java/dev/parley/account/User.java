@@ -9,8 +9,10 @@ import java.time.Instant;
 
 /**
  * Someone who can sign in. The username is the identity everywhere (rooms, messages, presence) and never
- * changes; the display name is what people see. A user from company SSO will have no local password. An admin
- * may disable the account (nothing works for it until enabled again; its messages stay) or make it an admin.
+ * changes; the display name is what people see. A user from the company's identity provider (OpenID Connect or
+ * LDAP) has no local password: {@link CompanyIdentity} says who they are there. An admin may disable the account
+ * (nothing works for it until enabled again; its messages stay) or make it an admin; the provider's admin group
+ * makes its members admins too ({@code adminByGroup}, set again at each of their sign-ins).
  */
 @Entity
 @Table(name = "users")
@@ -23,6 +25,7 @@ public class User {
     static final String ALL = "User.all";
     static final String SEARCH = "User.search";
     static final String LOCK = "User.lock";
+    static final String PASSWORD = "password";
 
     @Id
     private String username;
@@ -42,6 +45,12 @@ public class User {
     @Column(name = "disabled_at")
     private Instant disabledAt;
 
+    @Column(name = "signs_in_with", nullable = false)
+    private String signsInWith = PASSWORD;
+
+    @Column(name = "admin_by_group", nullable = false)
+    private boolean adminByGroup;
+
     protected User() {
     }
 
@@ -50,6 +59,13 @@ public class User {
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.createdAt = createdAt;
+    }
+
+    /** A person from the company's identity provider, signing in {@code with} "oidc" or "ldap"; no password. */
+    static User fromCompany(Username username, String displayName, String with, Instant createdAt) {
+        User user = new User(username, displayName, null, createdAt);
+        user.signsInWith = with;
+        return user;
     }
 
     public String username() {
@@ -71,6 +87,21 @@ public class User {
     /** An admin in the database; {@link AccountService#standing} also counts those named by configuration. */
     boolean isAdmin() {
         return admin;
+    }
+
+    boolean isAdminByGroup() {
+        return adminByGroup;
+    }
+
+    /** "password" (a local account), "oidc" or "ldap". */
+    String signsInWith() {
+        return signsInWith;
+    }
+
+    /** What the provider said at this sign-in: the name to show and whether the admin group holds them. */
+    void updateFromCompany(String displayName, boolean adminByGroup) {
+        this.displayName = displayName;
+        this.adminByGroup = adminByGroup;
     }
 
     boolean isDisabled() {

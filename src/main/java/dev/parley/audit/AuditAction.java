@@ -5,6 +5,8 @@ public enum AuditAction {
     SIGNED_IN("signed_in"),
     SIGN_IN_FAILED("sign_in_failed"),
     SIGN_IN_REFUSED_DISABLED("sign_in_refused_disabled"),
+    /** A person's first sign-in through the company's identity provider created their Parley user. */
+    USER_PROVISIONED("user_provisioned"),
     USER_DISABLED("user_disabled"),
     USER_ENABLED("user_enabled"),
     ADMIN_GRANTED("admin_granted"),

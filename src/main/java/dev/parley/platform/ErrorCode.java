@@ -9,6 +9,8 @@ public enum ErrorCode {
     TAKEN("taken", 409),
     REGISTRATION_CLOSED("registration_closed", 403),
     BAD_CREDENTIALS("bad_credentials", 401),
+    /** Password sign-in is off here ({@code PARLEY_LOCAL_LOGIN=false} and no LDAP): people sign in with SSO. */
+    PASSWORD_SIGN_IN_OFF("password_sign_in_off", 403),
     UNAUTHENTICATED("unauthenticated", 401),
     UNKNOWN_USER("unknown_user", 404),
     UNKNOWN_ROOM("unknown_room", 404),

@@ -95,6 +95,10 @@ public class ParleyConfig {
     @ConfigProperty(name = "parley.admin-users")
     Optional<String> adminUsers;
 
+    @Inject
+    @ConfigProperty(name = "parley.local-login", defaultValue = "true")
+    boolean localLogin;
+
     /** Redis URL for multi-node fan-out and presence; empty means everything stays in this process. */
     public Optional<String> redisUrl() {
         return redisUrl.filter(url -> !url.isBlank());
@@ -125,6 +129,14 @@ public class ParleyConfig {
         return adminUsers.stream().flatMap(names -> Arrays.stream(names.split(",")))
                 .map(name -> name.strip().toLowerCase(Locale.ROOT)).filter(name -> !name.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Whether local accounts (a username and password kept by Parley) may register and sign in. False where people
+     * sign in only through the company's identity provider.
+     */
+    public boolean localLogin() {
+        return localLogin;
     }
 
     /** New accounts one client address may create per hour, sustained, after {@link #registrationBurst()}. */

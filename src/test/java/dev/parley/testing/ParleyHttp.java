@@ -171,6 +171,51 @@ public final class ParleyHttp {
     }
 
     /**
+     * Opens {@code uri} as a browser's address bar would (any host: an identity provider too, sharing this cookie
+     * jar), following redirects until a page answers, at most 10 of them.
+     */
+    public Page browse(URI uri) {
+        return follow(HttpRequest.newBuilder(uri).GET(), uri);
+    }
+
+    /** Submits a form ({@code application/x-www-form-urlencoded}) as a browser would, then follows redirects. */
+    public Page submit(URI action, Map<String, String> fields) {
+        String form = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return follow(HttpRequest.newBuilder(action).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString(form)), action);
+    }
+
+    /** Records who a sign-in outside {@link #signIn} (a company sign-in) made this browser. */
+    public void signedInAs(String username) {
+        this.username = username;
+    }
+
+    private Page follow(HttpRequest.Builder first, URI uri) {
+        HttpRequest.Builder request = first;
+        try {
+            for (int hop = 0; hop <= 10; hop++) {
+                HttpResponse<String> response = client.send(request.timeout(REQUEST_TIMEOUT)
+                        .header("Accept", "text/html").build(), BodyHandlers.ofString());
+                var location = response.headers().firstValue("Location");
+                if (response.statusCode() / 100 != 3 || location.isEmpty()) {
+                    return new Page(uri, response.statusCode(), response.body());
+                }
+                uri = uri.resolve(location.get());
+                request = HttpRequest.newBuilder(uri).GET();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("browsing " + uri + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted browsing " + uri, e);
+        }
+        throw new IllegalStateException("more than 10 redirects, last to " + uri);
+    }
+
+    /**
      * The Cookie header a browser would send to the base URI ("a=b; c=d"), or "" when there are none.
      * {@link ChatSocket} sends it with the handshake, since the WebSocket uses its own HTTP client.
      */
@@ -234,6 +279,20 @@ public final class ParleyHttp {
 
     private static String capitalise(String name) {
         return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+    }
+
+    /** A page a browser ended on: where, its status and its HTML. */
+    public record Page(URI uri, int status, String body) {
+
+        /** The {@code action} of the page's first form, resolved against the page's address. */
+        public URI formAction() {
+            java.util.regex.Matcher action = java.util.regex.Pattern.compile("<form[^>]*\\saction=\"([^\"]+)\"")
+                    .matcher(body);
+            if (!action.find()) {
+                throw new AssertionError("no form on " + uri + ":\n" + body);
+            }
+            return uri.resolve(action.group(1).replace("&amp;", "&"));
+        }
     }
 
     /** An HTTP answer: the status and the raw body, with readers for the JSON shapes Parley uses. */

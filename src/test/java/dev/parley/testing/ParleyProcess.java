@@ -45,7 +45,14 @@ public final class ParleyProcess implements AutoCloseable {
      * and stay there.
      */
     public static ParleyProcess start(String name, Map<String, String> environment, RunProfile command) {
-        int port = freeLoopbackPort();
+        return start(name, environment, command, freeLoopbackPort());
+    }
+
+    /**
+     * Starts the run command on {@code port}, chosen beforehand (see {@link #freeLoopbackPort}) when something must
+     * know Parley's address before it starts: an identity provider its redirect URI.
+     */
+    public static ParleyProcess start(String name, Map<String, String> environment, RunProfile command, int port) {
         RunProfile onFreePort = command.with("--port", Integer.toString(port));
         Path folder = Path.of(System.getProperty("parley.testdata", "target/it-data")).toAbsolutePath();
         Path log = folder.resolve(name + ".log");
@@ -79,7 +86,8 @@ public final class ParleyProcess implements AutoCloseable {
         }
     }
 
-    private static int freeLoopbackPort() {
+    /** A port nothing listens on now, on 127.0.0.1. */
+    public static int freeLoopbackPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
