@@ -38,7 +38,7 @@ public final class ParleyHttp {
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
     private final URI base;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final LoopbackCookies cookies = new LoopbackCookies();
     private final HttpClient client;
     private volatile String username;
     private volatile String bearer;
@@ -279,6 +279,33 @@ public final class ParleyHttp {
 
     private static String capitalise(String name) {
         return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+    }
+
+    /**
+     * A browser's cookie jar: browsers keep {@code Secure} cookies from http://127.0.0.1 (a loopback origin counts as
+     * secure), java.net's cookie manager drops them on plain HTTP. Keycloak marks its sign-in cookies Secure.
+     */
+    private static final class LoopbackCookies extends java.net.CookieHandler {
+
+        private final CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+            return jar.get(uri, requestHeaders);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+            if (!"127.0.0.1".equals(uri.getHost())) {
+                jar.put(uri, responseHeaders);
+                return;
+            }
+            Map<String, List<String>> kept = new java.util.HashMap<>(responseHeaders);
+            kept.replaceAll((name, values) -> name != null && name.equalsIgnoreCase("Set-Cookie")
+                    ? values.stream().map(cookie -> cookie.replaceAll("(?i);\\s*Secure(?=;|$)", "")).toList()
+                    : values);
+            jar.put(uri, kept);
+        }
     }
 
     /** A page a browser ended on: where, its status and its HTML. */

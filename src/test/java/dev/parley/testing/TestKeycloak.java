@@ -1,0 +1,185 @@
+package dev.parley.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Keycloak, the identity provider companies run most, for tests: the distribution Maven unpacked into target/keycloak
+ * (pom.xml), started in development mode on 127.0.0.1 with a local cache (no cluster traffic), a fresh embedded
+ * database and the realm of {@code src/test/keycloak/parley-realm.json} imported at start: a confidential client for
+ * Parley, the groups {@code parley-admins} and {@code staff}, and two people, kai (an admin) and lou. Keycloak 26
+ * needs Java 21 or later: the newest JDK under /usr/lib/jvm runs it (Parley stays on 17).
+ */
+public final class TestKeycloak implements AutoCloseable {
+
+    public static final String REALM = "parley";
+    public static final String CLIENT_ID = "parley";
+    /** Made up for the tests; a real client secret comes from configuration, never a repository. */
+    public static final String CLIENT_SECRET = "test-only-keycloak-secret-9e2a";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Process process;
+    private final URI base;
+    private final Path log;
+
+    private TestKeycloak(Process process, URI base, Path log) {
+        this.process = process;
+        this.base = base;
+        this.log = log;
+    }
+
+    /** Starts Keycloak with Parley at {@code parley} registered as the realm's client. */
+    public static TestKeycloak start(URI parley) {
+        Path home = Path.of(System.getProperty("parley.keycloak.home", "target/keycloak/keycloak-26.5.6"))
+                .toAbsolutePath();
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("no Keycloak at " + home + ": mvn verify unpacks it (pom.xml)");
+        }
+        int port = ParleyProcess.freeLoopbackPort();
+        Path log = Path.of(System.getProperty("parley.testdata", "target/it-data")).toAbsolutePath()
+                .resolve("keycloak-" + port + ".log");
+        try {
+            deleteRecursively(home.resolve("data"));
+            Path imports = Files.createDirectories(home.resolve("data/import"));
+            String base = parley.toString().replaceAll("/+$", "");
+            Files.writeString(imports.resolve("parley-realm.json"),
+                    Files.readString(Path.of("src/test/keycloak/parley-realm.json"))
+                            .replace("@PARLEY_URL@", base).replace("@CLIENT_SECRET@", CLIENT_SECRET));
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-host=127.0.0.1", "--http-port=" + port, "--cache=local", "--import-realm")
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("JAVA_HOME", newestJdk().toString());
+            builder.environment().put("JAVA_OPTS_APPEND", "-Djava.net.preferIPv4Stack=true");
+            TestKeycloak keycloak = new TestKeycloak(builder.start(), URI.create("http://127.0.0.1:" + port), log);
+            keycloak.awaitRealm();
+            return keycloak;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The issuer of the test realm, {@code http://127.0.0.1:<port>/realms/parley}. */
+    public URI issuer() {
+        return base.resolve("/realms/" + REALM);
+    }
+
+    /**
+     * Signs {@code browser} in through Keycloak: Parley's {@code /signin/oidc}, Keycloak's login form, back to Parley.
+     * Returns the page the browser ended on (straight back to Parley while Keycloak's session lasts).
+     */
+    public ParleyHttp.Page signIn(ParleyHttp browser, String username, String password) {
+        ParleyHttp.Page page = browser.browse(browser.base().resolve("signin/oidc"));
+        if (!isLoginForm(page)) {
+            return page;
+        }
+        return browser.submit(page.formAction(), Map.of("username", username, "password", password));
+    }
+
+    /** Whether the browser is looking at Keycloak's login form. */
+    public boolean isLoginForm(ParleyHttp.Page page) {
+        return page.uri().getPort() == base.getPort() && page.body().contains("id=\"kc-form-login\"");
+    }
+
+    /** The JDK 21 or later that runs Keycloak: the newest under /usr/lib/jvm (or -Dparley.keycloak.java). */
+    private static Path newestJdk() {
+        String chosen = System.getProperty("parley.keycloak.java");
+        if (chosen != null) {
+            return Path.of(chosen);
+        }
+        try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            return jdks.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")) && !Files.isSymbolicLink(jdk))
+                    .filter(jdk -> featureVersion(jdk) >= 21)
+                    .max(Comparator.comparingInt(TestKeycloak::featureVersion))
+                    .orElseThrow(() -> new IllegalStateException("Keycloak needs a JDK 21 or later under /usr/lib/jvm"
+                            + " (.ci/run checks for one)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JDK's feature version from its {@code release} file (JAVA_VERSION="25.0.1" gives 25). */
+    private static int featureVersion(Path jdk) {
+        try {
+            for (String line : Files.readAllLines(jdk.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    return Integer.parseInt(version.split("[.+-]")[0]);
+                }
+            }
+        } catch (IOException | NumberFormatException unknown) {
+            // Not a JDK this can read: not a candidate.
+        }
+        return 0;
+    }
+
+    private void awaitRealm() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI discovery = URI.create(issuer() + "/.well-known/openid-configuration");
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited while starting; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+        throw new IllegalStateException("Keycloak's realm was not served within " + START_TIMEOUT + "; see " + log);
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    /** Stops Keycloak and everything it started (kc.sh runs the JVM as a child). */
+    @Override
+    public void close() {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        children.forEach(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            for (ProcessHandle child : children) {
+                child.onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception stillRunning) {
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+}
