@@ -94,6 +94,32 @@ public class AccountAdministration {
     }
 
     /**
+     * Makes the company sign-ins (OpenID Connect, LDAP) that now sign in as {@code from} sign in as {@code username}
+     * instead: one person who had a local account before the company's provider arrived, and got a second user at
+     * their first company sign-in. {@code from} is disabled (its messages and rooms stay, under its name); the next
+     * company sign-in brings its holder to {@code username}'s rooms.
+     */
+    @Transactional
+    public AccountSummary link(String actor, String username, String from) {
+        User target = locked(username);
+        User source = existing(from);
+        if (source.username().equals(target.username())) {
+            throw new ParleyException(ErrorCode.INVALID, "Link two different accounts");
+        }
+        int moved = em.createQuery("UPDATE CompanyIdentity i SET i.username = :target WHERE i.username = :source")
+                .setParameter("target", target.username()).setParameter("source", source.username()).executeUpdate();
+        if (moved == 0) {
+            throw new ParleyException(ErrorCode.INVALID, source.username() + " has no company sign-in to link");
+        }
+        target.alsoSignsInWith(source.signsInWith());
+        if (!source.isDisabled()) {
+            source.disable(clock.instant());
+            disabled.fire(new AccountDisabled(source.username()));
+        }
+        return summary(target);
+    }
+
+    /**
      * The account, its row locked first: a transaction's first statement must be its write (SQLite then takes its
      * write lock up front; a read first would make a later write fail if another connection wrote meanwhile).
      */

@@ -93,9 +93,16 @@ public class User {
         return adminByGroup;
     }
 
-    /** "password" (a local account), "oidc" or "ldap". */
+    /** "password" (a local account), "oidc" or "ldap"; joined by "+" when an admin linked several. */
     String signsInWith() {
         return signsInWith;
+    }
+
+    /** After an admin linked a company sign-in to this account: "password+oidc", say. */
+    void alsoSignsInWith(String others) {
+        java.util.Set<String> ways = new java.util.LinkedHashSet<>(java.util.List.of(signsInWith.split("\\+")));
+        ways.addAll(java.util.List.of(others.split("\\+")));
+        signsInWith = String.join("+", ways);
     }
 
     /** What the provider said at this sign-in: the name to show and whether the admin group holds them. */

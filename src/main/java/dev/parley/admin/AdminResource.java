@@ -17,6 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -70,6 +71,16 @@ public class AdminResource {
             account = admins.setAdmin(admin, username, isAdmin);
         }
         return account != null ? account : admins.user(admin, username);
+    }
+
+    /** {@code {"from": "alice2"}}: the company sign-ins of {@code from} sign in as {@code username} from now on. */
+    @Operation(summary = "Link another account's company sign-ins to this account (admins)")
+    @POST
+    @Path("users/{username}/links")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccountSummary link(@PathParam("username") String username, JsonValue body) {
+        Admin admin = admin();
+        return admins.link(admin, username, JsonBodies.optionalString(body, "from"));
     }
 
     @Operation(summary = "Every room, most recently active first (admins)")

@@ -87,6 +87,15 @@ public class AdminService {
         return account;
     }
 
+    /** See {@link AccountAdministration#link}; audited as {@code identity_linked}. */
+    @Transactional
+    public AccountSummary link(Admin admin, String username, String from) {
+        AccountSummary account = accounts.link(admin.username(), username, from);
+        audit.record(admin.username(), AuditAction.IDENTITY_LINKED, account.username(), "from " + from,
+                admin.address());
+        return account;
+    }
+
     public List<RoomSummary> rooms(Admin admin, String words, int offset, int limit) {
         return roomDirectory.list(words, offset, limit);
     }

@@ -22,6 +22,8 @@ public class PeopleConsole implements Serializable {
     AdminService admins;
 
     private String query;
+    private String linkFrom;
+    private String linkTo;
     private List<AccountSummary> people = List.of();
 
     @PostConstruct
@@ -49,6 +51,14 @@ public class PeopleConsole implements Serializable {
         change(admin -> admins.setAdmin(admin, username, false), username + " is no longer an admin");
     }
 
+    /** The form under the list: the company sign-ins of {@code linkFrom} sign in as {@code linkTo} from now on. */
+    public void link() {
+        String to = linkTo;
+        String from = linkFrom;
+        change(admin -> admins.link(admin, to, from), "Company sign-ins of " + from + " now sign in as " + to
+                + "; " + from + " is disabled");
+    }
+
     private void change(Consumer<Admin> action, String done) {
         ConsoleActions.act(admins, action, done);
         load();
@@ -60,6 +70,22 @@ public class PeopleConsole implements Serializable {
 
     public void setQuery(String query) {
         this.query = query;
+    }
+
+    public String getLinkFrom() {
+        return linkFrom;
+    }
+
+    public void setLinkFrom(String linkFrom) {
+        this.linkFrom = linkFrom;
+    }
+
+    public String getLinkTo() {
+        return linkTo;
+    }
+
+    public void setLinkTo(String linkTo) {
+        this.linkTo = linkTo;
     }
 
     public List<AccountSummary> getPeople() {

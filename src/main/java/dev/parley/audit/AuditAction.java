@@ -11,6 +11,8 @@ public enum AuditAction {
     USER_ENABLED("user_enabled"),
     ADMIN_GRANTED("admin_granted"),
     ADMIN_REVOKED("admin_revoked"),
+    /** An admin made another account's company sign-ins sign in as this account. */
+    IDENTITY_LINKED("identity_linked"),
     MEMBER_REMOVED("member_removed"),
     MESSAGE_REMOVED("message_removed"),
     SETTINGS_CHANGED("settings_changed"),

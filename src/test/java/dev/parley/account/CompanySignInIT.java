@@ -136,6 +136,33 @@ class CompanySignInIT {
     }
 
     @Test
+    void anAdminLinksThePersonFromTheProviderToTheirEarlierLocalAccount() {
+        ParleyHttp localOlga = ParleyHttp.newUser(parley.base(), "olga");
+        String olgasRoom = localOlga.createRoom("Olga's plans", List.of()).expect(201).json().getString("id");
+        person("olga-at-acme", "olga", "Olga Acme", "olga@example.com", true);
+        person("pat-login", "pat", "Pat Admin", "pat@example.com", true, ADMINS);
+        ParleyHttp acmeOlga = browser();
+        provider.signIn(acmeOlga, "olga-at-acme");
+        assertEquals("olga2", acmeOlga.me().expect(200).json().getString("username"));
+        ParleyHttp pat = browser();
+        provider.signIn(pat, "pat-login");
+
+        JsonObject linked = pat.post("api/admin/users/olga/links", jakarta.json.Json.createObjectBuilder()
+                .add("from", "olga2").build()).expect(200).json();
+
+        assertEquals("password+oidc", linked.getString("signIn"));
+        assertEquals("account_disabled", acmeOlga.me().expect(403).errorCode(), "the second user is retired");
+        ParleyHttp olgaViaAcme = browser();
+        provider.signIn(olgaViaAcme, "olga-at-acme");
+        assertEquals("olga", olgaViaAcme.me().expect(200).json().getString("username"));
+        olgaViaAcme.history(olgasRoom, null, null).expect(200);
+        assertEquals("olga", localOlga.me().expect(200).json().getString("username"), "her password still works");
+        ParleyHttp.newUser(parley.base(), "quinn");
+        assertEquals("invalid", pat.post("api/admin/users/pat/links", jakarta.json.Json.createObjectBuilder()
+                .add("from", "quinn").build()).expect(400).errorCode(), "a local account has no company sign-in");
+    }
+
+    @Test
     void anIdTokenThatIsForgedExpiredOrForAnotherClientSignsNobodyIn() {
         person("mallory-login", "mallory", "Mallory", "mallory@example.com", true, ADMINS);
         try {
