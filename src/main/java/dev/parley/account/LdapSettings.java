@@ -107,6 +107,16 @@ public class LdapSettings {
         return groupSearchFilter.strip();
     }
 
+    /**
+     * Whether a typed username may go to the directory. The LDAP identity store puts it into the search filter as it
+     * is, so "ki*" would find kim's entry and a filter's own characters could change the search: such names never
+     * reach it (no directory username needs them).
+     */
+    static boolean isSafeName(String typed) {
+        return typed != null && !typed.isBlank() && typed.chars().noneMatch(c -> c == '*' || c == '(' || c == ')'
+                || c == '\\' || c == '\0' || Character.isISOControl(c));
+    }
+
     Optional<String> adminGroup() {
         return adminGroup.map(String::strip).filter(group -> !group.isEmpty());
     }

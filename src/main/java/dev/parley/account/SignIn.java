@@ -67,6 +67,11 @@ public class SignIn {
         }
         String address = clientAddresses.of(request);
         throttle.checkSignIn(username, address);
+        if (ldap.isEnabled() && !LdapSettings.isSafeName(username)) {
+            throttle.failed(username, address);
+            audit.record(null, AuditAction.SIGN_IN_FAILED, username, "ldap: refused name", address);
+            return false;
+        }
         AuthenticationStatus status = hashing.hash(() -> security.authenticate(request, response,
                 AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(username, password))
                         .newAuthentication(true)));

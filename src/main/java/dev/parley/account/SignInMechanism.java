@@ -23,6 +23,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Parley's one authentication mechanism (Jakarta Security 3 allows one per application). It signs in with the
@@ -46,8 +48,13 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     /** Request attribute: how a password sign-in was checked, "password" (local) or "ldap" (for the audit log). */
     static final String CHECKED_BY = "parley.sign-in.checked-by";
 
+    private static final Logger LOG = Logger.getLogger(SignInMechanism.class.getName());
+
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    AccountIdentityStore localAccounts;
 
     @Inject
     AccountService accounts;
@@ -105,7 +112,16 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus signIn(Credential credential, HttpServletRequest request,
             HttpMessageContext context) {
-        CredentialValidationResult result = identityStores.validate(credential);
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(credential);
+        } catch (RuntimeException directoryDown) {
+            // The LDAP store throws when the directory cannot be reached; local accounts (the admins named in
+            // PARLEY_ADMIN_USERS among them) must still sign in then.
+            LOG.log(Level.WARNING, "The LDAP directory did not answer; checked local accounts only: {0}",
+                    directoryDown.getMessage());
+            result = localAccounts.validate(credential);
+        }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }

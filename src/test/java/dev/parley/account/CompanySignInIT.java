@@ -290,6 +290,32 @@ class CompanySignInIT {
     }
 
     @Test
+    void aUsernameWithTheDirectorysFilterCharactersFindsNobody() {
+        directory.addPerson("rex", "rexs-directory-password", "Rex Wildcard");
+
+        for (String crafted : List.of("re*", "*", "rex)(uid=*", "rex\\2a")) {
+            assertEquals("bad_credentials", browser().signIn(crafted, "rexs-directory-password").expect(401)
+                    .errorCode(), crafted);
+        }
+        browser().signIn("rex", "rexs-directory-password").expect(200);
+    }
+
+    @Test
+    void localAccountsStillSignInWhileTheDirectoryIsDown() {
+        ParleyHttp.newUser(parley.base(), "sam");
+        directory.addPerson("tia", "tias-directory-password", "Tia Directory");
+        directory.stopListening();
+        try {
+            browser().signIn("sam", ParleyHttp.passwordFor("sam")).expect(200);
+            assertEquals(401, browser().signIn("tia", "tias-directory-password").status(),
+                    "nobody can vouch for a directory person now");
+        } finally {
+            directory.startListening();
+        }
+        browser().signIn("tia", "tias-directory-password").expect(200);
+    }
+
+    @Test
     void someoneRemovedFromTheDirectoryCanNoLongerSignIn() {
         directory.addPerson("max", "maxs-directory-password", "Max Leaving");
         browser().signIn("max", "maxs-directory-password").expect(200);

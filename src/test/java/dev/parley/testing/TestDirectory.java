@@ -33,8 +33,9 @@ public final class TestDirectory implements AutoCloseable {
         try {
             InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
             config.addAdditionalBindCredentials(BIND_DN, BIND_PASSWORD);
+            // A fixed port, so that a test can stop the directory and start it again where Parley expects it.
             config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap",
-                    InetAddress.getByName("127.0.0.1"), 0, null));
+                    InetAddress.getByName("127.0.0.1"), ParleyProcess.freeLoopbackPort(), null));
             config.setSchema(null); // groupOfNames may start empty here; real directories differ, Parley does not care
             InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
             server.add("dn: " + BASE, "objectClass: top", "objectClass: domain", "dc: example");
@@ -100,6 +101,19 @@ public final class TestDirectory implements AutoCloseable {
     public void removeFromGroup(String name, String memberDn) {
         try {
             server.modify("cn=" + name + "," + GROUPS, new Modification(ModificationType.DELETE, "member", memberDn));
+        } catch (LDAPException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The directory stops answering (a network failure, a restart): connections are refused. */
+    public void stopListening() {
+        server.shutDown(false);
+    }
+
+    public void startListening() {
+        try {
+            server.startListening();
         } catch (LDAPException e) {
             throw new IllegalStateException(e);
         }
