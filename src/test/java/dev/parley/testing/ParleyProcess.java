@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +58,7 @@ public final class ParleyProcess implements AutoCloseable {
         commandLine.add(onFreePort.executable());
         commandLine.addAll(onFreePort.arguments());
         try {
-            deleteRecursively(workingDirectory);
+            ChildProcesses.deleteRecursively(workingDirectory);
             Files.createDirectories(workingDirectory);
             ProcessBuilder builder = new ProcessBuilder(commandLine).directory(workingDirectory.toFile())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -76,16 +73,6 @@ public final class ParleyProcess implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (var paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-    }
-
     /** A port nothing listens on now, on 127.0.0.1. */
     public static int freeLoopbackPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -96,28 +83,12 @@ public final class ParleyProcess implements AutoCloseable {
     }
 
     private void awaitServing() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Parley exited while starting; see " + log);
-            }
-            try {
-                HttpResponse<Void> page = http.send(HttpRequest.newBuilder(base.resolve("signin.xhtml"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (page.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            sleep(Duration.ofMillis(500));
+        try {
+            ChildProcesses.awaitAnswer(process, base.resolve("signin.xhtml"), START_TIMEOUT, "Parley", log);
+        } catch (IllegalStateException failed) {
+            close();
+            throw failed;
         }
-        close();
-        throw new IllegalStateException("Parley did not start within " + START_TIMEOUT + "; see " + log);
     }
 
     public URI base() {
@@ -147,14 +118,6 @@ public final class ParleyProcess implements AutoCloseable {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

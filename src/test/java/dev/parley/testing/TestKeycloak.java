@@ -3,9 +3,6 @@ package dev.parley.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +48,7 @@ public final class TestKeycloak implements AutoCloseable {
         Path log = Path.of(System.getProperty("parley.testdata", "target/it-data")).toAbsolutePath()
                 .resolve("keycloak-" + port + ".log");
         try {
-            deleteRecursively(home.resolve("data"));
+            ChildProcesses.deleteRecursively(home.resolve("data"));
             Path imports = Files.createDirectories(home.resolve("data/import"));
             String base = parley.toString().replaceAll("/+$", "");
             Files.writeString(imports.resolve("parley-realm.json"),
@@ -126,42 +123,12 @@ public final class TestKeycloak implements AutoCloseable {
     }
 
     private void awaitRealm() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI discovery = URI.create(issuer() + "/.well-known/openid-configuration");
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited while starting; see " + log);
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        close();
-        throw new IllegalStateException("Keycloak's realm was not served within " + START_TIMEOUT + "; see " + log);
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
+        try {
+            ChildProcesses.awaitAnswer(process, URI.create(issuer() + "/.well-known/openid-configuration"),
+                    START_TIMEOUT, "Keycloak", log);
+        } catch (IllegalStateException failed) {
+            close();
+            throw failed;
         }
     }
 
