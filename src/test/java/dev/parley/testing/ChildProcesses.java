@@ -19,14 +19,14 @@ final class ChildProcesses {
     }
 
     /**
-     * Waits until {@code page} answers 200, or fails when {@code process} exits or {@code patience} runs out (the
-     * caller stops the process then). {@code log} is named in the failure, for whoever reads it.
+     * Waits until {@code page} answers 200, or fails when {@code process} (if any) exits or {@code patience} runs
+     * out (the caller stops the process then). {@code log} is named in the failure, for whoever reads it.
      */
     static void awaitAnswer(Process process, URI page, Duration patience, String what, Path log) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
+            if (process != null && !process.isAlive()) {
                 throw new IllegalStateException(what + " exited while starting; see " + log);
             }
             try {

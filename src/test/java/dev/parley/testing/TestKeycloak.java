@@ -6,11 +6,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Keycloak, the identity provider companies run most, for tests: the distribution Maven unpacked into target/keycloak
@@ -58,7 +56,7 @@ public final class TestKeycloak implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + port, "--cache=local", "--import-realm")
                     .redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("JAVA_HOME", newestJdk().toString());
+            builder.environment().put("JAVA_HOME", Jdks.newest(21).toString());
             builder.environment().put("JAVA_OPTS_APPEND", "-Djava.net.preferIPv4Stack=true");
             TestKeycloak keycloak = new TestKeycloak(builder.start(), URI.create("http://127.0.0.1:" + port), log);
             keycloak.awaitRealm();
@@ -88,38 +86,6 @@ public final class TestKeycloak implements AutoCloseable {
     /** Whether the browser is looking at Keycloak's login form. */
     public boolean isLoginForm(ParleyHttp.Page page) {
         return page.uri().getPort() == base.getPort() && page.body().contains("id=\"kc-form-login\"");
-    }
-
-    /** The JDK 21 or later that runs Keycloak: the newest under /usr/lib/jvm (or -Dparley.keycloak.java). */
-    private static Path newestJdk() {
-        String chosen = System.getProperty("parley.keycloak.java");
-        if (chosen != null) {
-            return Path.of(chosen);
-        }
-        try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
-            return jdks.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")) && !Files.isSymbolicLink(jdk))
-                    .filter(jdk -> featureVersion(jdk) >= 21)
-                    .max(Comparator.comparingInt(TestKeycloak::featureVersion))
-                    .orElseThrow(() -> new IllegalStateException("Keycloak needs a JDK 21 or later under /usr/lib/jvm"
-                            + " (.ci/run checks for one)"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The JDK's feature version from its {@code release} file (JAVA_VERSION="25.0.1" gives 25). */
-    private static int featureVersion(Path jdk) {
-        try {
-            for (String line : Files.readAllLines(jdk.resolve("release"))) {
-                if (line.startsWith("JAVA_VERSION=")) {
-                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
-                    return Integer.parseInt(version.split("[.+-]")[0]);
-                }
-            }
-        } catch (IOException | NumberFormatException unknown) {
-            // Not a JDK this can read: not a candidate.
-        }
-        return 0;
     }
 
     private void awaitRealm() {
