@@ -57,9 +57,14 @@ public record DatabaseSettings(String url, String user, String password, SqliteS
     static Optional<String> fromSystem(String key) {
         String value = System.getProperty(key);
         if (value == null) {
-            value = System.getenv(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
+            value = System.getenv(environmentName(key));
         }
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    /** MicroProfile Config's name for a key in the environment: {@code parley.db.url} is {@code PARLEY_DB_URL}. */
+    static String environmentName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
     public boolean isSqlite() {

@@ -72,9 +72,18 @@ public final class FullServer implements AutoCloseable {
 
     /** Makes the domain loopback-only (the operator's script), then starts it with {@code settings}. */
     public FullServer start(Map<String, String> settings) {
+        return start(settings, Map.of());
+    }
+
+    /**
+     * The same, with {@code systemProperties} given to the server as JVM options as well (what {@code asadmin
+     * create-jvm-options -Dparley.redis.url=...} does), the other way an operator hands Parley its settings.
+     */
+    public FullServer start(Map<String, String> settings, Map<String, String> systemProperties) {
         Map<String, String> loopback = new java.util.HashMap<>(javaEnvironment);
         loopback.put("PORT_OFFSET", Integer.toString(offset));
         run(loopback, "payara-config/server/loopback-domain.sh", domains.resolve("domain1").toString());
+        addJvmOptions(systemProperties);
         Map<String, String> environment = new java.util.HashMap<>(javaEnvironment);
         environment.putAll(settings);
         run(environment, asadmin(), "start-domain", "--domaindir", domains.toString(), "domain1");
@@ -131,6 +140,31 @@ public final class FullServer implements AutoCloseable {
         } catch (RuntimeException alreadyStopped) {
             // Nothing more to stop.
         }
+    }
+
+    /** Adds {@code -Dkey=value} JVM options to the server's own configuration (server-config) in domain.xml. */
+    private void addJvmOptions(Map<String, String> systemProperties) {
+        if (systemProperties.isEmpty()) {
+            return;
+        }
+        Path config = domains.resolve("domain1/config/domain.xml");
+        try {
+            String xml = Files.readString(config);
+            int server = xml.indexOf("<config name=\"server-config\"");
+            int javaConfig = xml.indexOf("<java-config", server);
+            int afterTag = xml.indexOf('>', javaConfig) + 1;
+            StringBuilder options = new StringBuilder();
+            systemProperties.forEach((key, value) -> options.append("\n        <jvm-options>-D").append(key)
+                    .append('=').append(value.replace("&", "&amp;").replace("<", "&lt;")).append("</jvm-options>"));
+            Files.writeString(config, xml.substring(0, afterTag) + options + xml.substring(afterTag));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the domain's server process works: relative paths (the default ./data/parley.db) start here. */
+    public Path workingDirectory() {
+        return domains.resolve("domain1/config");
     }
 
     private Map<String, String> scriptEnvironment() {
