@@ -15,4 +15,20 @@ public interface Presence {
     boolean disconnected(String username);
 
     Set<String> online();
+
+    /**
+     * Says this node is alive, and takes the connections of nodes that stopped saying so (killed, cut off) off the
+     * counts. Called every few seconds. Answers whose presence that changed, for the caller to announce: people of
+     * a dead node who are now offline, and, if other nodes took this node for dead (a long pause), this node's own
+     * people who are back. One node in a process has nothing to do.
+     */
+    default Changes heartbeat() {
+        return Changes.NONE;
+    }
+
+    /** Users who came online and went offline, as a heartbeat found. */
+    record Changes(Set<String> online, Set<String> offline) {
+
+        static final Changes NONE = new Changes(Set.of(), Set.of());
+    }
 }

@@ -38,6 +38,7 @@ class RealtimeThreads {
     private ExecutorService databaseWork;
     private ThreadPoolExecutor replaying;
     private ScheduledExecutorService idleTimers;
+    private ScheduledExecutorService heartbeats;
 
     /** Sends outgoing frames and times batch windows; its tasks never block. */
     synchronized ScheduledExecutorService flushing() {
@@ -113,9 +114,18 @@ class RealtimeThreads {
         return idleTimers;
     }
 
+    /** The presence heartbeat's own thread: a Redis call that waits out an outage must not hold up the timers. */
+    synchronized ScheduledExecutorService heartbeats() {
+        if (heartbeats == null) {
+            heartbeats = new ScheduledThreadPoolExecutor(1, threadFactory);
+        }
+        return heartbeats;
+    }
+
     @PreDestroy
     synchronized void shutdown() {
-        for (ExecutorService executor : new ExecutorService[] {flushing, relaying, busDelivery, databaseWork, replaying, idleTimers}) {
+        for (ExecutorService executor : new ExecutorService[] {flushing, relaying, busDelivery, databaseWork, replaying,
+                idleTimers, heartbeats}) {
             if (executor != null) {
                 executor.shutdownNow();
             }

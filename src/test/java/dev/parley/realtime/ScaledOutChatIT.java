@@ -3,6 +3,7 @@ package dev.parley.realtime;
 import static dev.parley.testing.ChatSocket.has;
 import static dev.parley.testing.ChatSocket.ofType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.parley.testing.ChatSocket;
 import dev.parley.testing.Json;
@@ -61,6 +62,32 @@ class ScaledOutChatIT extends ChatScenarios {
                 assertEquals(1008, bobThereSocket.awaitClose(Duration.ofSeconds(1)));
                 assertEquals("Account disabled", bobThereSocket.closeReason());
                 assertEquals("account_disabled", bobThere.me().errorCode(), "and his session there is over");
+            }
+        }
+    }
+
+    @Test
+    void theUsersOfANodeKilledWithoutGoodbyeGoOfflineEverywhereWithin15Seconds() {
+        Map<String, String> sameServices = Map.of(
+                "PARLEY_DB_URL", TestServices.postgresUrl(SCHEMA),
+                "PARLEY_DB_USER", TestServices.POSTGRES_USER,
+                "PARLEY_REDIS_URL", TestServices.REDIS_URL);
+        try (ParleyProcess doomedNode = ParleyProcess.start("scaled-out-killed-node", sameServices)) {
+            ParleyHttp bobThere = ParleyHttp.signedIn(doomedNode.base(), bob.username());
+            try (ChatSocket aliceHere = ChatSocket.open(alice); ChatSocket bobThereSocket = ChatSocket.open(bobThere)) {
+                aliceHere.await("ready");
+                bobThereSocket.await("ready");
+                aliceHere.await(ofType("presence").and(has("user", bob.username())).and(has("online", true)));
+
+                long killedAt = System.nanoTime();
+                doomedNode.kill();
+
+                aliceHere.await(ofType("presence").and(has("user", bob.username())).and(has("online", false)),
+                        Duration.ofSeconds(15));
+                System.out.printf("Bob went offline %d ms after his node was killed%n",
+                        (System.nanoTime() - killedAt) / 1_000_000);
+                assertFalse(alice.users().expect(200).objects().stream().anyMatch(user ->
+                        user.getString("username").equals(bob.username()) && user.getBoolean("online")));
             }
         }
     }

@@ -110,6 +110,16 @@ public final class ParleyProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Kills the node without warning (SIGKILL, as {@code kill -9}): nothing of it runs to say goodbye. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the node the way an operator does: SIGTERM, then waits for it to exit. */
     @Override
     public void close() {
