@@ -28,8 +28,8 @@ class RedisPresence implements Presence {
     static final String ALL_NODES = "parley:presence";
     static final String NODES = "parley:presence:nodes";
     static final String SHARE_PREFIX = "parley:presence:";
-    /** Heartbeats come every 3 s (PresenceHeartbeat): three missed ones make a node dead, within 15 s in all. */
-    static final Duration STALE_AFTER = Duration.ofSeconds(9);
+    /** Heartbeats come every 2 s (PresenceHeartbeat): four missed ones make a node dead, within about 10 s in all. */
+    static final Duration STALE_AFTER = Duration.ofSeconds(8);
 
     private static final String ADD = """
             local n = redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2])

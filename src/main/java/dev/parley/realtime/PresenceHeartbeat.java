@@ -10,14 +10,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every 3 seconds: tells the other nodes this one is alive ({@link Presence#heartbeat}) and announces the
+ * Every 2 seconds: tells the other nodes this one is alive ({@link Presence#heartbeat}) and announces the
  * presence changes that found, so that the people of a node killed without goodbye go offline for everyone within
  * 15 seconds. In one process there is nothing to announce.
  */
 @ApplicationScoped
 class PresenceHeartbeat {
 
-    static final int EVERY_SECONDS = 3;
+    static final int EVERY_SECONDS = 2;
     private static final Logger LOG = Logger.getLogger(PresenceHeartbeat.class.getName());
 
     @Inject

@@ -74,8 +74,9 @@ class ScaledOutChatIT extends ChatScenarios {
                 "PARLEY_REDIS_URL", TestServices.REDIS_URL);
         try (ParleyProcess doomedNode = ParleyProcess.start("scaled-out-killed-node", sameServices)) {
             ParleyHttp bobThere = ParleyHttp.signedIn(doomedNode.base(), bob.username());
-            try (ChatSocket aliceHere = ChatSocket.open(alice); ChatSocket bobThereSocket = ChatSocket.open(bobThere)) {
+            try (ChatSocket aliceHere = ChatSocket.open(alice)) {
                 aliceHere.await("ready");
+                ChatSocket bobThereSocket = ChatSocket.open(bobThere); // dies with its node
                 bobThereSocket.await("ready");
                 aliceHere.await(ofType("presence").and(has("user", bob.username())).and(has("online", true)));
 
