@@ -53,8 +53,7 @@ public class CompanyAccounts {
             return new Outcome(user.username(), false);
         }
         Username username = freeUsername(person.nameForUsername());
-        User user = User.fromCompany(username, displayName, person.via(), clock.instant());
-        user.updateFromCompany(displayName, adminByGroup);
+        User user = User.fromCompany(username, displayName, person.via(), adminByGroup, clock.instant());
         em.persist(user);
         em.flush(); // the user first: the identity's foreign key needs it, and the two entities are not related
         em.persist(new CompanyIdentity(person.issuer(), person.subject(), username.value(), clock.instant()));

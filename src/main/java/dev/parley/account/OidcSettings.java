@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDefinition;
-import java.util.Arrays;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -94,7 +94,7 @@ public class OidcSettings {
     /** The sign-in button's "Sign in with ..." name; the issuer's host when none is configured. */
     public String getProviderName() {
         return providerName.map(String::strip).filter(name -> !name.isEmpty())
-                .orElseGet(() -> java.net.URI.create(getIssuer()).getHost());
+                .orElseGet(() -> URI.create(getIssuer()).getHost());
     }
 
     public String getScopes() {
@@ -124,8 +124,7 @@ public class OidcSettings {
 
     /** Email domains whose people may sign in (lower case); empty means everyone the provider vouches for. */
     List<String> allowedDomains() {
-        return allowedDomains.stream().flatMap(list -> Arrays.stream(list.split(",")))
-                .map(domain -> domain.strip().toLowerCase(Locale.ROOT).replaceFirst("^@", ""))
-                .filter(domain -> !domain.isEmpty()).toList();
+        return ParleyConfig.commaSeparated(allowedDomains).stream()
+                .map(domain -> domain.toLowerCase(Locale.ROOT).replaceFirst("^@", "")).toList();
     }
 }

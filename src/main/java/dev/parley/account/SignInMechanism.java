@@ -80,7 +80,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = pathOf(request);
         if (OidcSignIn.isSignInPath(path)) {
             return oidc.validate(path, request, response, context);
         }
@@ -187,13 +187,18 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context, ErrorCode code, String message) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = pathOf(request);
         if (path.startsWith("/api/") || path.equals("/ws")) {
             writeJson(response, code, message);
             return AuthenticationStatus.SEND_FAILURE;
         }
         return context.redirect(request.getContextPath() + SIGN_IN_PAGE + "?next="
                 + URLEncoder.encode(pathAndQuery(request), StandardCharsets.UTF_8));
+    }
+
+    /** The request's path inside Parley: without the context root. */
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     /** Where the browser was going, so sign-in can bring it back there (SignInView checks it is ours). */

@@ -1,5 +1,7 @@
 package dev.parley.account;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.parley.platform.ParleyConfig;
 import dev.parley.platform.ParleyException;
 import jakarta.annotation.PostConstruct;
@@ -13,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 
 /**
  * The sign-in page: the password form (local accounts and LDAP) and, with a company OpenID Connect provider, its
@@ -71,8 +74,7 @@ public class SignInView {
     /** Where the company sign-in button goes, carrying {@code next}. */
     public String getCompanySignInUrl() {
         String start = faces.getExternalContext().getRequestContextPath() + OidcSettings.START_PATH;
-        return next == null || next.isEmpty() ? start
-                : start + "?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
+        return next == null || next.isEmpty() ? start : start + "?next=" + URLEncoder.encode(next, UTF_8);
     }
 
     /** Whether the password form is there: for local accounts, or for the LDAP directory's people. */

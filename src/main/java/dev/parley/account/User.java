@@ -6,6 +6,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Someone who can sign in. The username is the identity everywhere (rooms, messages, presence) and never
@@ -62,9 +65,11 @@ public class User {
     }
 
     /** A person from the company's identity provider, signing in {@code with} "oidc" or "ldap"; no password. */
-    static User fromCompany(Username username, String displayName, String with, Instant createdAt) {
+    static User fromCompany(Username username, String displayName, String with, boolean adminByGroup,
+            Instant createdAt) {
         User user = new User(username, displayName, null, createdAt);
         user.signsInWith = with;
+        user.adminByGroup = adminByGroup;
         return user;
     }
 
@@ -100,8 +105,8 @@ public class User {
 
     /** After an admin linked a company sign-in to this account: "password+oidc", say. */
     void alsoSignsInWith(String others) {
-        java.util.Set<String> ways = new java.util.LinkedHashSet<>(java.util.List.of(signsInWith.split("\\+")));
-        ways.addAll(java.util.List.of(others.split("\\+")));
+        Set<String> ways = new LinkedHashSet<>(List.of(signsInWith.split("\\+")));
+        ways.addAll(List.of(others.split("\\+")));
         signsInWith = String.join("+", ways);
     }
 

@@ -106,9 +106,16 @@ public class ParleyConfig {
 
     /** Browser origins allowed to open the WebSocket besides Parley's own. */
     public List<String> allowedOrigins() {
-        // A comma-separated string: Payara's config injection cannot fill an Optional<List<String>>.
-        return allowedOrigins.stream().flatMap(origins -> Arrays.stream(origins.split(",")))
-                .map(String::strip).filter(origin -> !origin.isEmpty()).toList();
+        return commaSeparated(allowedOrigins);
+    }
+
+    /**
+     * The entries of a comma-separated setting, stripped, without empty ones. Lists are read as one string because
+     * Payara's config injection cannot fill an {@code Optional<List<String>>}.
+     */
+    public static List<String> commaSeparated(Optional<String> setting) {
+        return setting.stream().flatMap(list -> Arrays.stream(list.split(",")))
+                .map(String::strip).filter(entry -> !entry.isEmpty()).toList();
     }
 
     /** The message length limit at start; an admin may change it at runtime ({@code SiteSettings}). */
@@ -126,8 +133,7 @@ public class ParleyConfig {
      * the console says; lower-cased, as usernames are.
      */
     public Set<String> adminUsers() {
-        return adminUsers.stream().flatMap(names -> Arrays.stream(names.split(",")))
-                .map(name -> name.strip().toLowerCase(Locale.ROOT)).filter(name -> !name.isEmpty())
+        return commaSeparated(adminUsers).stream().map(name -> name.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -153,8 +159,7 @@ public class ParleyConfig {
      * last one in X-Forwarded-For that is not a trusted proxy. Empty: the connection's address is the client's.
      */
     public List<String> trustedProxies() {
-        return trustedProxies.stream().flatMap(list -> Arrays.stream(list.split(",")))
-                .map(String::strip).filter(address -> !address.isEmpty()).toList();
+        return commaSeparated(trustedProxies);
     }
 
     public double sendRatePerSecond() {

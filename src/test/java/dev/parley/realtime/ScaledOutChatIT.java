@@ -27,6 +27,11 @@ class ScaledOutChatIT extends ChatScenarios {
 
     private static final String SCHEMA = "it_scaled_out";
     private static final String ADMIN = "sam";
+    /** What a second node is started with: the deployment's database and Redis, as environment variables. */
+    private static final Map<String, String> SAME_SERVICES = Map.of(
+            "PARLEY_DB_URL", TestServices.postgresUrl(SCHEMA),
+            "PARLEY_DB_USER", TestServices.POSTGRES_USER,
+            "PARLEY_REDIS_URL", TestServices.REDIS_URL);
 
     @Deployment(testable = false)
     static WebArchive parley() {
@@ -38,11 +43,7 @@ class ScaledOutChatIT extends ChatScenarios {
 
     @Test
     void aliceOnOneNodeReachesBobOnAnother() {
-        Map<String, String> sameServices = Map.of(
-                "PARLEY_DB_URL", TestServices.postgresUrl(SCHEMA),
-                "PARLEY_DB_USER", TestServices.POSTGRES_USER,
-                "PARLEY_REDIS_URL", TestServices.REDIS_URL);
-        try (ParleyProcess secondNode = ParleyProcess.start("scaled-out-second-node", sameServices)) {
+        try (ParleyProcess secondNode = ParleyProcess.start("scaled-out-second-node", SAME_SERVICES)) {
             ParleyHttp bobThere = ParleyHttp.signedIn(secondNode.base(), bob.username());
             try (ChatSocket aliceHere = ChatSocket.open(alice); ChatSocket bobThereSocket = ChatSocket.open(bobThere)) {
                 aliceHere.await("ready");
@@ -68,11 +69,7 @@ class ScaledOutChatIT extends ChatScenarios {
 
     @Test
     void theUsersOfANodeKilledWithoutGoodbyeGoOfflineEverywhereWithin15Seconds() {
-        Map<String, String> sameServices = Map.of(
-                "PARLEY_DB_URL", TestServices.postgresUrl(SCHEMA),
-                "PARLEY_DB_USER", TestServices.POSTGRES_USER,
-                "PARLEY_REDIS_URL", TestServices.REDIS_URL);
-        try (ParleyProcess doomedNode = ParleyProcess.start("scaled-out-killed-node", sameServices)) {
+        try (ParleyProcess doomedNode = ParleyProcess.start("scaled-out-killed-node", SAME_SERVICES)) {
             ParleyHttp bobThere = ParleyHttp.signedIn(doomedNode.base(), bob.username());
             try (ChatSocket aliceHere = ChatSocket.open(alice)) {
                 aliceHere.await("ready");
