@@ -189,7 +189,8 @@ public class AccessTokens {
                 .collect(Collectors.toSet());
     }
 
-    private static String random(int bytes) {
+    /** {@code bytes} random bytes in base64url: for secrets and ids. */
+    static String random(int bytes) {
         byte[] value = new byte[bytes];
         RANDOM.nextBytes(value);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(value);

@@ -40,8 +40,6 @@ class OidcSignIn {
 
     /** Session attribute: where the browser goes after the provider brought it back. */
     static final String NEXT = "parley.oidc.next";
-    /** Session attribute: the provider's sign-out address for this sign-in, with its ID token as hint. */
-    static final String PROVIDER_SIGN_OUT = "parley.oidc.sign-out";
 
     @Inject
     OidcSettings settings;
@@ -116,8 +114,7 @@ class OidcSignIn {
         HttpSession session = request.getSession(true);
         Object next = session.getAttribute(NEXT);
         String signOut = providerSignOut(vouched, request);
-        sessions.begin(request, username);
-        request.getSession().setAttribute(PROVIDER_SIGN_OUT, signOut);
+        sessions.begin(request, response, username, signOut);
         audit.record(username, AuditAction.SIGNED_IN, null, "oidc", address);
         String home = request.getContextPath() + "/";
         return context.redirect(next instanceof String page && SignInView.isOwnPath(page, home) ? page : home);

@@ -52,11 +52,11 @@ public class SessionResource {
         return accounts.user(security.getCallerPrincipal().getName()).orElseThrow();
     }
 
-    /** Ends the session; its WebSocket connections close with it. */
+    /** Ends the sign-in on every node; its WebSocket connections close with it, wherever they are. */
     @Operation(summary = "Sign out")
     @DELETE
     public Response signOut() throws ServletException {
-        signIn.signOut(request);
+        signIn.signOut(request, response);
         return Response.noContent().build();
     }
 }

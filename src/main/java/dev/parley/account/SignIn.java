@@ -7,7 +7,6 @@ import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyConfig;
 import dev.parley.platform.ParleyException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -17,6 +16,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
 
 /** Signs a request's caller in with a username and password, through {@link SignInMechanism}, and out again. */
 @ApplicationScoped
@@ -26,7 +26,10 @@ public class SignIn {
     SecurityContext security;
 
     @Inject
-    Event<SignInEnded> ended;
+    SharedSignIns shared;
+
+    @Inject
+    SignedInSessions sessions;
 
     @Inject
     SignInThrottle throttle;
@@ -91,17 +94,25 @@ public class SignIn {
         return false;
     }
 
-    /** Ends the sign-in and its session: signing out. */
-    public void signOut(HttpServletRequest request) throws ServletException {
+    /**
+     * Ends the sign-in (on every node), its session and the browser's sign-in cookie: signing out. The answer is
+     * where the browser goes on to when the sign-in came from the company's identity provider: its sign-out page.
+     */
+    public Optional<String> signOut(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException {
+        Optional<String> providerSignOut = Optional.empty();
         HttpSession session = request.getSession(false);
-        if (session != null) {
+        if (session != null && session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE) instanceof SignedInCaller caller) {
+            providerSignOut = shared.providerSignOut(caller);
             end(session, SignInEnded.Why.SIGNED_OUT);
         }
+        sessions.forget(request, response);
         request.logout();
         HttpSession left = request.getSession(false);
         if (left != null) {
             left.invalidate();
         }
+        return providerSignOut;
     }
 
     /** Ends a sign-in that has been idle too long, and its session. */
@@ -118,7 +129,7 @@ public class SignIn {
     private void end(HttpSession session, SignInEnded.Why why) {
         if (session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE) instanceof SignedInCaller caller) {
             session.removeAttribute(SignedInCaller.SESSION_ATTRIBUTE);
-            ended.fire(new SignInEnded(caller.username(), caller.signInId(), why));
+            shared.end(caller, why);
         }
     }
 }

@@ -66,6 +66,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     SignedInSessions sessions;
 
     @Inject
+    SharedSignIns shared;
+
+    @Inject
     OidcSignIn oidc;
 
     @Inject
@@ -86,13 +89,21 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
-            return signIn(credential, request, context);
+            return signIn(credential, request, response, context);
         }
         String bearer = AccessTokens.secretIn(request.getHeader("Authorization"));
         if (bearer != null) {
             return withToken(bearer, request, response, context);
         }
         SignedInCaller caller = callerOf(request);
+        if (caller != null && !shared.lasts(caller)) {
+            // Ended on some node (signed out, idle too long, replaced): this session no longer serves it.
+            request.getSession().removeAttribute(SignedInCaller.SESSION_ATTRIBUTE);
+            caller = null;
+        }
+        if (caller == null) {
+            caller = sessions.resume(request).orElse(null);
+        }
         if (caller != null) {
             Optional<Standing> standing = accounts.standing(caller.username());
             if (standing.isPresent() && !standing.get().disabled()) {
@@ -111,7 +122,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus signIn(Credential credential, HttpServletRequest request,
-            HttpMessageContext context) {
+            HttpServletResponse response, HttpMessageContext context) {
         CredentialValidationResult result;
         try {
             result = identityStores.validate(credential);
@@ -142,7 +153,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             request.setAttribute(REFUSED_DISABLED, Boolean.TRUE);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        sessions.begin(request, username);
+        sessions.begin(request, response, username, null);
         return context.notifyContainerAboutLogin(username, standing.get().roles());
     }
 

@@ -6,7 +6,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
@@ -30,9 +29,6 @@ public class SignOutPage extends HttpServlet {
             response.sendRedirect(home);
             return;
         }
-        HttpSession session = request.getSession(false);
-        Object providerSignOut = session == null ? null : session.getAttribute(OidcSignIn.PROVIDER_SIGN_OUT);
-        signIn.signOut(request);
-        response.sendRedirect(providerSignOut instanceof String url ? url : home + "signin.xhtml");
+        response.sendRedirect(signIn.signOut(request, response).orElse(home + "signin.xhtml"));
     }
 }

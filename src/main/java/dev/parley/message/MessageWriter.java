@@ -13,6 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,6 +41,9 @@ public class MessageWriter {
     private final BlockingQueue<Waiting> waiting = new ArrayBlockingQueue<>(MAX_WAITING);
     private Thread writer;
     private volatile boolean stopping;
+    /** When the writer last came round its loop (it does at least every second while it lives); 0 before it starts. */
+    private volatile long lastTurnMillis;
+    private final LongAdder stored = new LongAdder();
 
     private record Waiting(PostRequest request, CompletableFuture<Posted> answer) {
     }
@@ -82,6 +86,7 @@ public class MessageWriter {
     private void writeUntilStopped() {
         List<Waiting> batch = new ArrayList<>(MAX_BATCH);
         while (!stopping) {
+            lastTurnMillis = System.currentTimeMillis();
             try {
                 Waiting first = waiting.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
@@ -126,9 +131,29 @@ public class MessageWriter {
             if (outcome.refusal() != null) {
                 answer.completeExceptionally(outcome.refusal());
             } else {
+                stored.increment();
                 answer.complete(outcome.posted());
             }
         }
+    }
+
+    /**
+     * Whether the writer is working: not started yet (it starts with the first post), or round its loop within
+     * {@code withinMillis}. A writer stuck in one batch that long (the database not answering) is not.
+     */
+    public boolean isWorking(long withinMillis) {
+        long last = lastTurnMillis;
+        return last == 0 || System.currentTimeMillis() - last <= withinMillis;
+    }
+
+    /** Posts waiting for the writer. */
+    public int queueDepth() {
+        return waiting.size();
+    }
+
+    /** Messages this node's writer has stored since it started (resends answered from the database included). */
+    public long stored() {
+        return stored.sum();
     }
 
     @PreDestroy

@@ -7,6 +7,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -32,6 +34,15 @@ public class Database {
 
     @Resource(lookup = JNDI_NAME)
     DataSource dataSource;
+
+    /** Whether the database answers now, within a couple of seconds (for the readiness check). */
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException unreachable) {
+            return false;
+        }
+    }
 
     @PostConstruct
     void migrate() {

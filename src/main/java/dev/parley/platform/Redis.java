@@ -1,6 +1,7 @@
 package dev.parley.platform;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -10,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one Lettuce client of this node, made only when {@code parley.redis.url} is set. Shared by the bus and
@@ -23,6 +27,7 @@ public class Redis {
 
     private ClientResources resources;
     private RedisClient client;
+    private StatefulRedisConnection<String, String> pings;
 
     public boolean configured() {
         return config.redisUrl().isPresent();
@@ -43,8 +48,31 @@ public class Redis {
         return client;
     }
 
+    /** Whether Redis answers a PING within a second (for the readiness check); true when none is set up. */
+    public boolean isReachable() {
+        if (!configured()) {
+            return true;
+        }
+        try {
+            StatefulRedisConnection<String, String> connection;
+            synchronized (this) {
+                if (pings == null) {
+                    pings = client().connect();
+                }
+                connection = pings;
+            }
+            return "PONG".equals(connection.async().ping().get(1, TimeUnit.SECONDS));
+        } catch (RuntimeException | ExecutionException | TimeoutException unreachable) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @PreDestroy
     synchronized void shutdown() {
+        Optional.ofNullable(pings).ifPresent(StatefulRedisConnection::close);
         Optional.ofNullable(client).ifPresent(RedisClient::shutdown);
         Optional.ofNullable(resources).ifPresent(ClientResources::shutdown);
     }

@@ -12,4 +12,14 @@ interface Bus {
 
     /** The one subscriber of this node; called in publishing order for events published by one thread. */
     void subscribe(Consumer<BusEvent> subscriber);
+
+    /** Events received and not yet delivered to the subscriber. */
+    default int backlog() {
+        return 0;
+    }
+
+    /** How long the latest delivered event waited on this node before delivery, in milliseconds. */
+    default double lagMillis() {
+        return 0;
+    }
 }

@@ -34,7 +34,7 @@ final class BusCodec {
         }
         if (event instanceof BusEvent.ShutOut shutOut) {
             JsonObjectBuilder json = JSON.createObjectBuilder().add("kind", "shut-out").add("user", shutOut.user())
-                    .add("reason", shutOut.reason());
+                    .add("code", shutOut.code()).add("reason", shutOut.reason());
             if (shutOut.signInId() != null) {
                 json.add("signInId", shutOut.signInId());
             }
@@ -71,7 +71,7 @@ final class BusCodec {
                     json.getJsonNumber("previousId").longValue(), strings(json, "members")));
             case "presence" -> new BusEvent.PresenceEvent(json.getString("user"), json.getBoolean("online"));
             case "shut-out" -> new BusEvent.ShutOut(json.getString("user"), json.getString("signInId", null),
-                    json.getString("reason"));
+                    json.getInt("code"), json.getString("reason"));
             case "notice" -> new BusEvent.Notice(strings(json, "users"), json.getString("frame"),
                     json.getString("exceptConnection", null), json.getString("joinedRoom", null),
                     json.getJsonNumber("joinedAfter").longValue(), json.getString("leftRoom", null));

@@ -1,6 +1,7 @@
 package dev.parley.realtime;
 
 import dev.parley.message.MessagePosted;
+import jakarta.websocket.CloseReason;
 import java.util.List;
 
 /** What nodes tell each other over the {@link Bus}. Each node delivers it to its own open connections. */
@@ -19,10 +20,18 @@ sealed interface BusEvent {
     }
 
     /**
-     * Connections of the user must close, with a policy close (1008) giving {@code reason}: all of them when an
-     * admin disabled the account ({@code signInId} null), or those of one sign-in (a revoked token).
+     * Connections of the user must close with {@code code} and {@code reason}: all of them when an admin disabled
+     * the account ({@code signInId} null), or those of one sign-in (signed out, expired, a revoked token).
      */
-    record ShutOut(String user, String signInId, String reason) implements BusEvent {
+    record ShutOut(String user, String signInId, int code, String reason) implements BusEvent {
+
+        static ShutOut of(String user, String signInId, CloseReason reason) {
+            return new ShutOut(user, signInId, reason.getCloseCode().getCode(), reason.getReasonPhrase());
+        }
+
+        CloseReason closeReason() {
+            return new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason);
+        }
     }
 
     /** Someone came online or went offline: told to every connection. */

@@ -2,6 +2,7 @@ package dev.parley.realtime;
 
 import dev.parley.account.AccessTokenRevoked;
 import dev.parley.account.AccountDisabled;
+import dev.parley.account.SignInEnded;
 import dev.parley.message.MessageEdited;
 import dev.parley.message.MessagesPosted;
 import dev.parley.room.MembershipChanged;
@@ -69,12 +70,20 @@ class ChangeRelay {
 
     /** A disabled account's connections close on every node, not only on the one where the admin clicked. */
     void disabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountDisabled disabled) {
-        relay(new BusEvent.ShutOut(disabled.username(), null, Connections.ACCOUNT_DISABLED.getReasonPhrase()));
+        relay(BusEvent.ShutOut.of(disabled.username(), null, Connections.ACCOUNT_DISABLED));
     }
 
     void tokenRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessTokenRevoked revoked) {
-        relay(new BusEvent.ShutOut(revoked.username(), revoked.signInId(),
-                Connections.TOKEN_ENDED.getReasonPhrase()));
+        relay(BusEvent.ShutOut.of(revoked.username(), revoked.signInId(), Connections.TOKEN_ENDED));
+    }
+
+    /**
+     * A sign-in ended here (signed out, expired, replaced): its sockets on other nodes close too. This node's
+     * closed already, at once ({@link Connections#signInEnded}); the bus brings the event back here as well, where
+     * it finds them closed.
+     */
+    void signInEnded(@Observes SignInEnded ended) {
+        relay(BusEvent.ShutOut.of(ended.username(), ended.signInId(), Connections.reasonFor(ended.why())));
     }
 
     void read(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadMarked read) {

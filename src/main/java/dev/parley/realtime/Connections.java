@@ -101,8 +101,21 @@ class Connections {
         return byUser.getOrDefault(user, Set.of());
     }
 
+    /** Open connections on this node. */
+    int count() {
+        return byUser.values().stream().mapToInt(Set::size).sum();
+    }
+
     List<Connection> all() {
         return byUser.values().stream().flatMap(Set::stream).toList();
+    }
+
+    static CloseReason reasonFor(SignInEnded.Why why) {
+        return switch (why) {
+            case SIGNED_OUT -> SIGNED_OUT;
+            case EXPIRED -> EXPIRED;
+            case SIGNED_IN_AGAIN -> SIGNED_IN_AGAIN;
+        };
     }
 
     /**
@@ -110,11 +123,7 @@ class Connections {
      * whether you are still signed in" (docs/protocol.md, close codes).
      */
     void signInEnded(@Observes SignInEnded ended) {
-        CloseReason reason = switch (ended.why()) {
-            case SIGNED_OUT -> SIGNED_OUT;
-            case EXPIRED -> EXPIRED;
-            case SIGNED_IN_AGAIN -> SIGNED_IN_AGAIN;
-        };
+        CloseReason reason = reasonFor(ended.why());
         for (Connection connection : of(ended.username())) {
             if (ended.signInId().equals(connection.signInId)) {
                 connection.close(reason);

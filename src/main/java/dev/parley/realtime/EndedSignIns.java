@@ -1,12 +1,15 @@
 package dev.parley.realtime;
 
 import dev.parley.account.AccessTokens;
+import dev.parley.account.SharedSignIns;
 import dev.parley.account.SignIn;
+import dev.parley.account.SignInEnded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
+import jakarta.websocket.CloseReason;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,13 +19,17 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Closes sockets whose sign-in has ended with no event to say so; every few seconds, one pass over this node's
- * connections:
+ * Closes sockets whose sign-in has ended with no event to say so here; every few seconds, one pass over this
+ * node's connections:
  * <ul>
  * <li>Session sign-ins idle past their timeout. The container never expires such a session by itself (an open
  * WebSocket counts as a request in progress), so without this a forgotten tab would keep its sign-in forever. Idle
- * means no HTTP request and no {@code send} or {@code typing} from any of its sockets: pings and read markers come
- * from an open tab by themselves. Ending it closes its sockets ("Session expired") and invalidates the session.</li>
+ * means no HTTP request and no {@code send} or {@code typing} from any of its sockets, on any node: pings and read
+ * markers come from an open tab by themselves. Each node notes its own use in the shared sign-in
+ * ({@link SharedSignIns}), so a sign-in busy on one node is not idle on another. Ending it closes its sockets
+ * everywhere ("Session expired") and invalidates the session here.</li>
+ * <li>Session sign-ins ended elsewhere whose notice this node missed (the bus was down, say): read from the
+ * database, closed with the reason they ended for.</li>
  * <li>Personal access tokens that expired (one query for all of them). A revoked token's sockets close at once,
  * over the bus; this also catches a revocation whose notice this node missed.</li>
  * </ul>
@@ -43,6 +50,9 @@ class EndedSignIns {
     SignIn signIns;
 
     @Inject
+    SharedSignIns shared;
+
+    @Inject
     AccessTokens tokens;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
@@ -57,11 +67,13 @@ class EndedSignIns {
                     .filter(connection -> connection.signInId != null)
                     .collect(Collectors.groupingBy(connection -> connection.signInId));
             Set<String> endedTokens = tokens.ended(bySignIn.keySet());
+            Map<String, SharedSignIns.State> sessions = shared.states(bySignIn.keySet().stream()
+                    .filter(signInId -> !AccessTokens.isTokenSignIn(signInId)).toList());
             bySignIn.forEach((signInId, open) -> {
                 if (endedTokens.contains(signInId)) {
                     open.forEach(connection -> connection.close(Connections.TOKEN_ENDED));
                 } else if (open.get(0).httpSession != null) {
-                    endIfIdle(open, now);
+                    check(sessions.get(signInId), open, now);
                 }
             });
         } catch (RuntimeException unexpected) {
@@ -70,13 +82,19 @@ class EndedSignIns {
         }
     }
 
-    private void endIfIdle(List<Connection> open, long now) {
+    private void check(SharedSignIns.State state, List<Connection> open, long now) {
+        if (state == null || state.endedWhy() != null) {
+            CloseReason reason = Connections.reasonFor(state == null ? SignInEnded.Why.SIGNED_OUT : state.endedWhy());
+            open.forEach(connection -> connection.close(reason));
+            return;
+        }
         HttpSession session = open.get(0).httpSession;
         try {
-            long timeoutMillis = TimeUnit.SECONDS.toMillis(session.getMaxInactiveInterval());
-            long lastActive = Math.max(session.getLastAccessedTime(),
+            long usedHere = Math.max(session.getLastAccessedTime(),
                     open.stream().mapToLong(Connection::lastActiveMillis).max().orElse(0));
-            if (timeoutMillis > 0 && now - lastActive > timeoutMillis) {
+            if (usedHere - state.lastUsedMillis() > shared.usePrecision().toMillis()) {
+                shared.noteUse(open.get(0).signInId, usedHere);
+            } else if (shared.isIdle(Math.max(usedHere, state.lastUsedMillis()), now)) {
                 signIns.expire(session);
             }
         } catch (IllegalStateException alreadyEnded) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The last step of every event's path: from the bus to this node's open connections. A message goes to every
@@ -20,6 +21,8 @@ class Fanout {
     @Inject
     Connections connections;
 
+    private final LongAdder deliveries = new LongAdder();
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         bus.subscribe(this::deliver);
     }
@@ -33,7 +36,7 @@ class Fanout {
         } else if (event instanceof BusEvent.Notice notice) {
             deliver(notice);
         } else if (event instanceof BusEvent.ShutOut shutOut) {
-            CloseReason reason = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, shutOut.reason());
+            CloseReason reason = shutOut.closeReason();
             connections.of(shutOut.user()).stream()
                     .filter(connection -> shutOut.signInId() == null || shutOut.signInId().equals(connection.signInId))
                     .forEach(connection -> connection.close(reason));
@@ -44,9 +47,19 @@ class Fanout {
 
     private void deliver(BusEvent.MessageEvent posted) {
         Delivery delivery = Delivery.of(posted.posted());
+        int delivered = 0;
         for (String member : posted.posted().members()) {
-            connections.of(member).forEach(connection -> connection.deliver(delivery));
+            for (Connection connection : connections.of(member)) {
+                connection.deliver(delivery);
+                delivered++;
+            }
         }
+        deliveries.add(delivered);
+    }
+
+    /** Messages handed to connections of this node since it started: one per connection per message. */
+    long deliveries() {
+        return deliveries.sum();
     }
 
     private void deliver(BusEvent.Notice notice) {

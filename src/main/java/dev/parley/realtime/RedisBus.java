@@ -39,6 +39,8 @@ class RedisBus implements Bus {
     /** Set from the first dropped event until the subscriber has been told; meanwhile everything is dropped. */
     private volatile boolean missing;
     private volatile Consumer<BusEvent> subscriber = event -> { };
+    /** How long the latest delivered event waited between arriving from Redis and its delivery. */
+    private volatile long lagNanos;
 
     RedisBus(RedisClient client, ExecutorService delivery) {
         this(client, delivery, MAX_BACKLOG);
@@ -76,8 +78,10 @@ class RedisBus implements Bus {
             delivery.execute(this::tellMissed);
             return;
         }
+        long arrived = System.nanoTime();
         delivery.execute(() -> {
             backlog.decrementAndGet();
+            lagNanos = System.nanoTime() - arrived;
             deliver(payload);
         });
     }
@@ -96,6 +100,17 @@ class RedisBus implements Bus {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not tell the subscriber about missed bus events", e);
         }
+    }
+
+    @Override
+    public int backlog() {
+        return backlog.get();
+    }
+
+    /** From its arrival from Redis. */
+    @Override
+    public double lagMillis() {
+        return lagNanos / 1e6;
     }
 
     /** Events dropped since this bus started. */

@@ -204,8 +204,12 @@ class SignInIT {
                         "{\"username\":\"" + kim + "\",\"password\":\"long-enough-secret\"}")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
-        String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
-        assertTrue(cookie.contains("HttpOnly") && cookie.toLowerCase().contains("samesite=lax"), cookie);
+        List<String> cookies = response.headers().allValues("Set-Cookie");
+        assertTrue(cookies.stream().anyMatch(cookie -> cookie.startsWith("JSESSIONID="))
+                && cookies.stream().anyMatch(cookie -> cookie.startsWith("parley_signin=")), cookies.toString());
+        for (String cookie : cookies) {
+            assertTrue(cookie.contains("HttpOnly") && cookie.toLowerCase().contains("samesite=lax"), cookie);
+        }
         assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElseThrow());
         assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElseThrow());
     }

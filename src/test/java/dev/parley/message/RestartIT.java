@@ -25,9 +25,10 @@ class RestartIT {
         Map<String, String> settings = Map.of("PARLEY_DB_URL", "jdbc:sqlite:" + database);
         String room;
         List<Long> sent = new ArrayList<>();
+        ParleyHttp alice;
 
         try (ParleyProcess parley = ParleyProcess.start("restart-first", settings)) {
-            ParleyHttp alice = ParleyHttp.newUser(parley.base(), "alice");
+            alice = ParleyHttp.newUser(parley.base(), "alice");
             ParleyHttp.newUser(parley.base(), "bob");
             room = alice.direct("bob").expect(200).json().getString("id");
             try (ChatSocket socket = ChatSocket.open(alice)) {
@@ -47,6 +48,8 @@ class RestartIT {
             assertEquals(sent, history.stream().map(m -> m.getJsonNumber("id").longValue()).toList());
             assertEquals(List.of("one", "two", "three"), history.stream().map(m -> m.getString("body")).toList());
             assertEquals(room, bob.direct("alice").expect(200).json().getString("id"), "still one room per pair");
+            assertEquals("alice", alice.at(parley.base()).me().expect(200).json().getString("username"),
+                    "Alice's browser is still signed in: redeploying signs nobody out");
 
             try (ChatSocket socket = ChatSocket.open(bob)) {
                 socket.await("ready");

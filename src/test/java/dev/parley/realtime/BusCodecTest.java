@@ -11,8 +11,9 @@ class BusCodecTest {
     @Test
     void everyKindOfEventReadsBackAsWritten() {
         for (BusEvent event : List.of(
-                new BusEvent.ShutOut("bob", null, "Account disabled"),
-                new BusEvent.ShutOut("bob", "token:ab12", "Token revoked or expired"),
+                new BusEvent.ShutOut("bob", null, 1008, "Account disabled"),
+                new BusEvent.ShutOut("bob", "token:ab12", 1008, "Token revoked or expired"),
+                new BusEvent.ShutOut("bob", "5f0c7d3e", 1000, "Signed out"),
                 new BusEvent.PresenceEvent("ann", true),
                 new BusEvent.Notice(List.of("ann", "bob"), "{\"type\":\"read\"}", "c-1", "r1", 42, null))) {
             assertEquals(event, BusCodec.decode(BusCodec.encode(event)));

@@ -68,7 +68,7 @@ class ScaledOutChatIT extends ChatScenarios {
     }
 
     @Test
-    void theUsersOfANodeKilledWithoutGoodbyeGoOfflineEverywhereWithin15Seconds() {
+    void whenANodeIsKilledItsPeopleGoOfflineAndMoveToAnotherNodeStillSignedIn() {
         try (ParleyProcess doomedNode = ParleyProcess.start("scaled-out-killed-node", SAME_SERVICES)) {
             ParleyHttp bobThere = ParleyHttp.signedIn(doomedNode.base(), bob.username());
             try (ChatSocket aliceHere = ChatSocket.open(alice)) {
@@ -76,6 +76,9 @@ class ScaledOutChatIT extends ChatScenarios {
                 ChatSocket bobThereSocket = ChatSocket.open(bobThere); // dies with its node
                 bobThereSocket.await("ready");
                 aliceHere.await(ofType("presence").and(has("user", bob.username())).and(has("online", true)));
+                String before = aliceHere.sendMessage(room, "before the crash");
+                long lastSeen = bobThereSocket.await(ofType("message").and(has("clientId", before))).getJsonNumber("id")
+                        .longValue();
 
                 long killedAt = System.nanoTime();
                 doomedNode.kill();
@@ -86,6 +89,42 @@ class ScaledOutChatIT extends ChatScenarios {
                         (System.nanoTime() - killedAt) / 1_000_000);
                 assertFalse(alice.users().expect(200).objects().stream().anyMatch(user ->
                         user.getString("username").equals(bob.username()) && user.getBoolean("online")));
+                String meanwhile = aliceHere.sendMessage(room, "while you were away");
+
+                // His browser reaches the surviving node, as a load balancer would send it: still signed in.
+                ParleyHttp bobMoved = bobThere.at(alice.base());
+                assertEquals(bob.username(), bobMoved.me().expect(200).json().getString("username"));
+                try (ChatSocket bobHere = ChatSocket.open(bobMoved)) {
+                    bobHere.await("ready");
+                    bobHere.resume(Map.of(room, lastSeen));
+                    JsonObject replayed = bobHere.await(ofType("message"));
+                    assertEquals(meanwhile, replayed.getString("clientId"));
+                    bobHere.await("resumed");
+                    aliceHere.await(ofType("presence").and(has("user", bob.username())).and(has("online", true)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void signingOutOnOneNodeClosesThatSignInsSocketsOnEveryNode() {
+        try (ParleyProcess secondNode = ParleyProcess.start("scaled-out-sign-out-node", SAME_SERVICES)) {
+            ParleyHttp bobThere = bob.at(secondNode.base());
+            ParleyHttp bobOnHisPhone = ParleyHttp.signedIn(secondNode.base(), bob.username());
+            try (ChatSocket laptopThere = ChatSocket.open(bobThere); ChatSocket phone = ChatSocket.open(bobOnHisPhone)) {
+                laptopThere.await("ready");
+                phone.await("ready");
+                bobThere.me().expect(200);
+                ParleyHttp stolen = bobThere.withCopiedCookies(); // the other node's session and the sign-in's secret
+
+                bob.signOut().expect(204);
+
+                assertEquals(1000, laptopThere.awaitClose(Duration.ofSeconds(5)));
+                assertEquals("Signed out", laptopThere.closeReason());
+                assertEquals(401, stolen.me().status(), "neither the other node's session nor the secret works again");
+                assertEquals(401, bobThere.me().status());
+                String stillHere = phone.sendMessage(room, "my phone is still signed in");
+                phone.await(ofType("ack").and(has("clientId", stillHere)));
             }
         }
     }

@@ -38,14 +38,19 @@ public final class ParleyHttp {
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
     private final URI base;
-    private final LoopbackCookies cookies = new LoopbackCookies();
+    private final LoopbackCookies cookies;
     private final HttpClient client;
     private volatile String username;
     private volatile String bearer;
 
     /** An anonymous browser pointed at Parley's base URI, e.g. {@code http://127.0.0.1:8123/}. */
     public ParleyHttp(URI base) {
+        this(base, new LoopbackCookies());
+    }
+
+    private ParleyHttp(URI base, LoopbackCookies cookies) {
         this.base = withTrailingSlash(base);
+        this.cookies = cookies;
         this.client = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .connectTimeout(CONNECT_TIMEOUT)
@@ -70,6 +75,27 @@ public final class ParleyHttp {
         ParleyHttp browser = new ParleyHttp(base);
         browser.signInAsserting(username);
         return browser;
+    }
+
+    /**
+     * The same browser, cookies and all, reaching another node under this one's host name: what a load balancer
+     * does when this one's node dies (browsers keep cookies per host, whatever the port; the nodes of a test are
+     * all on loopback, some called localhost and some 127.0.0.1).
+     */
+    public ParleyHttp at(URI otherNode) {
+        URI sameHost = URI.create(otherNode.getScheme() + "://" + base.getHost() + ":" + otherNode.getPort()
+                + otherNode.getRawPath());
+        ParleyHttp moved = new ParleyHttp(sameHost, cookies);
+        moved.username = username;
+        moved.bearer = bearer;
+        return moved;
+    }
+
+    /** Another browser holding a copy of this one's cookies as they are now: what someone who stole them has. */
+    public ParleyHttp withCopiedCookies() {
+        ParleyHttp copy = new ParleyHttp(base, cookies.copy());
+        copy.username = username;
+        return copy;
     }
 
     /** A bot: no cookies, every request (and WebSocket handshake) carries {@code Authorization: Bearer <token>}. */
@@ -238,10 +264,19 @@ public final class ParleyHttp {
         assertEquals(200, signedIn.status(), () -> "signing in " + username + ": " + signedIn);
     }
 
+    /** GETs {@code path} as plain text (Prometheus' format, say), with this browser's cookies. */
+    public Reply getText(String path) {
+        return send("GET", path, null, "text/plain");
+    }
+
     private Reply send(String method, String path, JsonValue body) {
+        return send(method, path, body, "application/json");
+    }
+
+    private Reply send(String method, String path, JsonValue body, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path))
                 .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -288,6 +323,13 @@ public final class ParleyHttp {
     private static final class LoopbackCookies extends java.net.CookieHandler {
 
         private final CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+        LoopbackCookies copy() {
+            LoopbackCookies copy = new LoopbackCookies();
+            var store = jar.getCookieStore();
+            store.getURIs().forEach(uri -> store.get(uri).forEach(cookie -> copy.jar.getCookieStore().add(uri, cookie)));
+            return copy;
+        }
 
         @Override
         public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
