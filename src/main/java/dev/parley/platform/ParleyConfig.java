@@ -32,6 +32,10 @@ public class ParleyConfig {
     Optional<String> redisUrl;
 
     @Inject
+    @ConfigProperty(name = "parley.redis.cluster", defaultValue = "false")
+    boolean redisCluster;
+
+    @Inject
     @ConfigProperty(name = "parley.allowed-origins")
     Optional<String> allowedOrigins;
 
@@ -102,6 +106,11 @@ public class ParleyConfig {
     /** Redis URL for multi-node fan-out and presence; empty means everything stays in this process. */
     public Optional<String> redisUrl() {
         return redisUrl.filter(url -> !url.isBlank());
+    }
+
+    /** Whether {@code parley.redis.url} names nodes of a Redis Cluster (sharded pub/sub) rather than one Redis. */
+    public boolean redisCluster() {
+        return redisCluster;
     }
 
     /** Browser origins allowed to open the WebSocket besides Parley's own. */

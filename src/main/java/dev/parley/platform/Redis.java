@@ -1,8 +1,12 @@
 package dev.parley.platform;
 
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.netty.resolver.DefaultAddressResolverGroup;
@@ -10,30 +14,54 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The one Lettuce client of this node, made only when {@code parley.redis.url} is set. Shared by the bus and
- * presence; shut down with the application so a redeploy leaves no Netty threads behind.
+ * The one Lettuce client of this node, made only when {@code parley.redis.url} is set: a single Redis, or a Redis
+ * Cluster when {@code parley.redis.cluster} is true (the URL then lists one or more of its nodes, comma-separated).
+ * Shared by the bus and presence, which never ask which; shut down with the application so a redeploy leaves no
+ * Netty threads behind.
  */
 @ApplicationScoped
 public class Redis {
+
+    /** How often a cluster client rereads who owns which slots, besides when a command is redirected. */
+    static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(5);
 
     @Inject
     ParleyConfig config;
 
     private ClientResources resources;
-    private RedisClient client;
-    private StatefulRedisConnection<String, String> pings;
+    private AbstractRedisClient client;
+    private RedisLink pings;
 
     public boolean configured() {
         return config.redisUrl().isPresent();
     }
 
-    public synchronized RedisClient client() {
+    public boolean cluster() {
+        return configured() && config.redisCluster();
+    }
+
+    /** A new connection for commands (each user of Redis has its own, so none waits behind another's). */
+    public RedisLink connect() {
+        AbstractRedisClient lettuce = client();
+        return lettuce instanceof RedisClusterClient cluster ? RedisLink.of(cluster.connect())
+                : RedisLink.of(((RedisClient) lettuce).connect());
+    }
+
+    /** A new connection for subscriptions; on a cluster, Lettuce subscribes each shard channel at its master. */
+    public StatefulRedisPubSubConnection<String, String> connectPubSub() {
+        AbstractRedisClient lettuce = client();
+        return lettuce instanceof RedisClusterClient cluster ? cluster.connectPubSub()
+                : ((RedisClient) lettuce).connectPubSub();
+    }
+
+    private synchronized AbstractRedisClient client() {
         if (client == null) {
             String url = config.redisUrl().orElseThrow(() -> new IllegalStateException("parley.redis.url is not set"));
             // The JDK resolver reads the hosts file; Netty's own DNS resolver would open a UDP socket and query
@@ -41,9 +69,20 @@ public class Redis {
             resources = DefaultClientResources.builder()
                     .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE)
                     .build();
-            RedisURI uri = RedisURI.create(url);
-            uri.setTimeout(Duration.ofSeconds(5));
-            client = RedisClient.create(resources, uri);
+            List<RedisURI> uris = ParleyConfig.commaSeparated(Optional.of(url)).stream().map(RedisURI::create)
+                    .peek(uri -> uri.setTimeout(Duration.ofSeconds(5))).toList();
+            if (config.redisCluster()) {
+                RedisClusterClient cluster = RedisClusterClient.create(resources, uris);
+                cluster.setOptions(ClusterClientOptions.builder()
+                        .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                                .enablePeriodicRefresh(TOPOLOGY_REFRESH)
+                                .enableAllAdaptiveRefreshTriggers()
+                                .build())
+                        .build());
+                client = cluster;
+            } else {
+                client = RedisClient.create(resources, uris.get(0));
+            }
         }
         return client;
     }
@@ -54,14 +93,14 @@ public class Redis {
             return true;
         }
         try {
-            StatefulRedisConnection<String, String> connection;
+            RedisLink link;
             synchronized (this) {
                 if (pings == null) {
-                    pings = client().connect();
+                    pings = connect();
                 }
-                connection = pings;
+                link = pings;
             }
-            return "PONG".equals(connection.async().ping().get(1, TimeUnit.SECONDS));
+            return "PONG".equals(link.async().ping().get(1, TimeUnit.SECONDS));
         } catch (RuntimeException | ExecutionException | TimeoutException unreachable) {
             return false;
         } catch (InterruptedException interrupted) {
@@ -72,8 +111,8 @@ public class Redis {
 
     @PreDestroy
     synchronized void shutdown() {
-        Optional.ofNullable(pings).ifPresent(StatefulRedisConnection::close);
-        Optional.ofNullable(client).ifPresent(RedisClient::shutdown);
+        Optional.ofNullable(pings).ifPresent(RedisLink::close);
+        Optional.ofNullable(client).ifPresent(AbstractRedisClient::shutdown);
         Optional.ofNullable(resources).ifPresent(ClientResources::shutdown);
     }
 }

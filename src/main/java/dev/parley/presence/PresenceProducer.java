@@ -18,7 +18,7 @@ public class PresenceProducer {
     @ApplicationScoped
     Presence presence() {
         if (redis.configured()) {
-            return new RedisPresence(redis.client().connect(), UUID.randomUUID().toString());
+            return new RedisPresence(redis.connect(), UUID.randomUUID().toString());
         }
         return new LocalPresence();
     }

@@ -2,8 +2,8 @@ package dev.parley.presence;
 
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import dev.parley.platform.RedisLink;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -16,18 +16,20 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Presence shared by every node through Redis. The hash {@code parley:presence} counts each user's connections
- * over all nodes; each node also keeps its own share in {@code parley:presence:<node>}, and says it is alive in the
- * sorted set {@code parley:presence:nodes} (its last heartbeat, by Redis's clock). A node whose heartbeat is older
+ * Presence shared by every node through Redis. The hash {@code parley:{presence}} counts each user's connections
+ * over all nodes; each node also keeps its own share in {@code parley:{presence}:<node>}, and says it is alive in the
+ * sorted set {@code parley:{presence}:nodes} (its last heartbeat, by Redis's clock). A node whose heartbeat is older
  * than {@link #STALE_AFTER} died without goodbye: the next heartbeat of any node takes its share off the counts and
  * reports who went offline. Every change is one script, atomic in Redis. A node id is new at each start, so a node
  * that starts again inherits nothing; its old share goes when its old heartbeat is stale.
  */
 class RedisPresence implements Presence {
 
-    static final String ALL_NODES = "parley:presence";
-    static final String NODES = "parley:presence:nodes";
-    static final String SHARE_PREFIX = "parley:presence:";
+    // One hash tag for all of them: the scripts touch several at once, which a Redis Cluster allows only within
+    // one slot.
+    static final String ALL_NODES = "parley:{presence}";
+    static final String NODES = "parley:{presence}:nodes";
+    static final String SHARE_PREFIX = "parley:{presence}:";
     /** Heartbeats come every 2 s (PresenceHeartbeat): four missed ones make a node dead, within about 10 s in all. */
     static final Duration STALE_AFTER = Duration.ofSeconds(8);
 
@@ -81,7 +83,7 @@ class RedisPresence implements Presence {
     static final long LONGEST_PAUSE_MILLIS = 30_000;
     private static final Logger LOG = Logger.getLogger(RedisPresence.class.getName());
 
-    private final StatefulRedisConnection<String, String> connection;
+    private final RedisLink connection;
     private final String nodeId;
     private final String nodeKey;
     private final long staleAfterMillis;
@@ -89,11 +91,11 @@ class RedisPresence implements Presence {
     private final Map<String, Integer> local = new ConcurrentHashMap<>();
     private volatile boolean beating;
 
-    RedisPresence(StatefulRedisConnection<String, String> connection, String nodeId) {
+    RedisPresence(RedisLink connection, String nodeId) {
         this(connection, nodeId, STALE_AFTER);
     }
 
-    RedisPresence(StatefulRedisConnection<String, String> connection, String nodeId, Duration staleAfter) {
+    RedisPresence(RedisLink connection, String nodeId, Duration staleAfter) {
         this.connection = connection;
         this.nodeId = nodeId;
         this.nodeKey = SHARE_PREFIX + nodeId;
@@ -119,7 +121,7 @@ class RedisPresence implements Presence {
      */
     private long add(String username, int delta) {
         try {
-            RedisCommands<String, String> redis = connection.sync();
+            RedisClusterCommands<String, String> redis = connection.sync();
             Long count = redis.eval(ADD, ScriptOutputType.INTEGER, new String[] {ALL_NODES, nodeKey},
                     username, Integer.toString(delta));
             return count == null ? 0 : count;

@@ -1,5 +1,6 @@
 package dev.parley.realtime;
 
+import java.util.Collection;
 import java.util.function.Consumer;
 
 /**
@@ -12,6 +13,17 @@ interface Bus {
 
     /** The one subscriber of this node; called in publishing order for events published by one thread. */
     void subscribe(Consumer<BusEvent> subscriber);
+
+    /**
+     * A connection of this node follows these rooms from now on: their messages must reach this node. Returns once
+     * they will (the in-process bus hears everything anyway).
+     */
+    default void follow(Collection<String> rooms) {
+    }
+
+    /** A connection of this node no longer follows these rooms. */
+    default void unfollow(Collection<String> rooms) {
+    }
 
     /** Events received and not yet delivered to the subscriber. */
     default int backlog() {

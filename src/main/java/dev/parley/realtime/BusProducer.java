@@ -1,6 +1,7 @@
 package dev.parley.realtime;
 
 import dev.parley.platform.Redis;
+import dev.parley.room.RoomService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -19,12 +20,16 @@ class BusProducer {
     @Inject
     RealtimeThreads threads;
 
+    @Inject
+    RoomService rooms;
+
     @Produces
     @ApplicationScoped
     Bus bus() {
         if (redis.configured()) {
-            LOG.info("Fan-out over Redis pub/sub (parley.redis.url): messages reach every node sharing it");
-            return new RedisBus(redis.client(), threads.busDelivery());
+            LOG.info(() -> "Fan-out over Redis sharded pub/sub (parley.redis.url" + (redis.cluster()
+                    ? ", a Redis Cluster" : "") + "): messages reach every node serving their room");
+            return new RedisBus(redis.connect(), redis.connectPubSub(), threads.busDelivery(), rooms::memberNames);
         }
         LOG.info("Fan-out in this process (no parley.redis.url): one node");
         return new LocalBus();

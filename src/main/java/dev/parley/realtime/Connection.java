@@ -7,12 +7,15 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.CloseReason;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One open WebSocket of a signed-in user, and the guarantee the protocol makes to it: each room's messages
@@ -47,6 +50,8 @@ final class Connection {
     private boolean replaying;
     /** Whether {@link Connections} admitted it (and counts it against its user's cap); only its threads touch it. */
     volatile boolean admitted;
+    /** The rooms this connection told the bus it follows ({@link Bus#follow}), to unfollow when it closes. */
+    private final Set<String> followed = ConcurrentHashMap.newKeySet();
     /** When the user last did something on this connection (see {@link EndedSignIns}). */
     private volatile long lastActiveMillis;
 
@@ -81,6 +86,23 @@ final class Connection {
     /** Where each room's live stream starts for this connection: its newest message when the connection opened. */
     synchronized void startAt(Map<String, Long> newestIds) {
         streams.startAt(newestIds);
+    }
+
+    /** Notes that the bus was told this connection follows {@code rooms}; answers those it did not follow yet. */
+    List<String> startFollowing(Collection<String> rooms) {
+        return rooms.stream().filter(followed::add).toList();
+    }
+
+    /** Answers whether it followed {@code room}, and stops. */
+    boolean stopFollowing(String room) {
+        return followed.remove(room);
+    }
+
+    /** Stops following every room; answers them. */
+    List<String> stopFollowingAll() {
+        List<String> rooms = List.copyOf(followed);
+        followed.removeAll(rooms);
+        return rooms;
     }
 
     /** The user left the room: nothing of it may reach this connection any more, nor be caught up later. */

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -48,9 +49,10 @@ class Connections {
 
     /**
      * Admits the connection unless its user already has {@code parley.ws.max-connections-per-user} open on this
-     * node (then it is closed, 1008, and the answer is false). Counts it for presence, then says {@code ready},
-     * then lets frames reach it. In that order a client that has seen {@code ready} is counted, so closing another
-     * tab right after cannot flip the user offline, and {@code ready} is the first frame the client gets.
+     * node (then it is closed, 1008, and the answer is false). Makes the bus bring its rooms' messages here, counts
+     * it for presence, then says {@code ready}, then lets frames reach it. In that order a client that has seen
+     * {@code ready} is counted, so closing another tab right after cannot flip the user offline, whatever it
+     * resumes from the database is followed live from there, and {@code ready} is the first frame it gets.
      */
     boolean opened(Connection connection) {
         boolean[] room = {false};
@@ -67,6 +69,8 @@ class Connections {
             return false;
         }
         connection.admitted = true;
+        Map<String, Long> newest = rooms.lastMessageIds(connection.user);
+        bus.follow(connection.startFollowing(newest.keySet()));
         boolean cameOnline = presence.connected(connection.user);
         connection.send(new ServerFrame.Ready(connection.user));
         byUser.compute(connection.user, (user, open) -> {
@@ -74,7 +78,7 @@ class Connections {
             connections.add(connection);
             return connections;
         });
-        connection.startAt(rooms.lastMessageIds(connection.user));
+        connection.startAt(newest);
         if (cameOnline) {
             bus.publish(new BusEvent.PresenceEvent(connection.user, true));
         }
@@ -86,6 +90,7 @@ class Connections {
             return;
         }
         connection.admitted = false;
+        bus.unfollow(connection.stopFollowingAll());
         admitted.computeIfPresent(connection.user, (user, open) -> open <= 1 ? null : open - 1);
         boolean[] removed = {false};
         byUser.computeIfPresent(connection.user, (user, open) -> {

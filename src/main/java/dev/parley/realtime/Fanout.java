@@ -5,6 +5,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -73,13 +74,24 @@ class Fanout {
         }
     }
 
-    /** A membership change moves the connection's bookkeeping before the client hears of it. */
-    private static void follow(Connection connection, BusEvent.Notice notice) {
+    /**
+     * A membership change moves the connection's bookkeeping, and this node's subscriptions, before the client
+     * hears of it.
+     */
+    private void follow(Connection connection, BusEvent.Notice notice) {
         if (notice.joinedRoom() != null) {
+            bus.follow(connection.startFollowing(List.of(notice.joinedRoom())));
+            if (!connection.admitted) {
+                // It closed meanwhile, maybe before it had this room to unfollow.
+                bus.unfollow(connection.stopFollowingAll());
+            }
             connection.startAt(Map.of(notice.joinedRoom(), notice.joinedAfter()));
         }
         if (notice.leftRoom() != null) {
             connection.forget(notice.leftRoom());
+            if (connection.stopFollowing(notice.leftRoom())) {
+                bus.unfollow(List.of(notice.leftRoom()));
+            }
         }
     }
 }

@@ -1,26 +1,40 @@
 package dev.parley.realtime;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import dev.parley.message.MessagePosted;
+import dev.parley.platform.RedisLink;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The multi-node bus: Redis pub/sub on one channel. A node hears its own publications too, so there is one
- * delivery path whatever node a message was posted on. Lettuce calls the listener on its I/O thread, which
- * must not block; events are handed to one ordered thread of this node.
+ * The multi-node bus: Redis sharded pub/sub ({@code SPUBLISH}/{@code SSUBSCRIBE}), on a single Redis or a Redis
+ * Cluster alike. Messages go on their room's channel, and a node subscribes only to the rooms its connections
+ * follow ({@link RoomInterest}), so the traffic a node receives grows with the rooms it serves, not with all the
+ * chat there is; on a cluster, rooms' channels spread over the masters. Everything else (presence, notices,
+ * shut-outs; few and small) goes on one channel every node hears. A node hears its own publications too, so there
+ * is one delivery path whatever node a message was posted on. Lettuce calls the listener on its I/O thread, which
+ * must not block; events are handed to one ordered thread of this node, which also resolves each message's
+ * members ({@link RoomMembers}).
  */
 class RedisBus implements Bus {
 
-    static final String CHANNEL = "parley:events";
+    static final String EVENTS = "parley:events";
+    static final String ROOM_PREFIX = "parley:room:";
+    /** How long following a room may wait for Redis to confirm the subscription. */
+    static final long SUBSCRIBE_WAIT_SECONDS = 5;
     /**
      * Events received and not yet delivered, at most: tens of seconds of the heaviest fan-out measured, and tens of
      * MB of heap with 100-member rooms. Unbounded, the backlog grows for as long as a node stays overloaded.
@@ -30,9 +44,12 @@ class RedisBus implements Bus {
     static final long RETRY_PAUSE_MILLIS = 200;
     private static final Logger LOG = Logger.getLogger(RedisBus.class.getName());
 
-    private final StatefulRedisConnection<String, String> publisher;
+    private final RedisLink publisher;
     private final StatefulRedisPubSubConnection<String, String> subscription;
     private final ExecutorService delivery;
+    private final RoomInterest interest = new RoomInterest();
+    /** Touched by the delivery thread only. */
+    private final RoomMembers members;
     private final int maxBacklog;
     private final AtomicInteger backlog = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
@@ -42,22 +59,76 @@ class RedisBus implements Bus {
     /** How long the latest delivered event waited between arriving from Redis and its delivery. */
     private volatile long lagNanos;
 
-    RedisBus(RedisClient client, ExecutorService delivery) {
-        this(client, delivery, MAX_BACKLOG);
+    RedisBus(RedisLink publisher, StatefulRedisPubSubConnection<String, String> subscription,
+            ExecutorService delivery, Function<String, List<String>> membersOf) {
+        this(publisher, subscription, delivery, membersOf, MAX_BACKLOG);
     }
 
-    RedisBus(RedisClient client, ExecutorService delivery, int maxBacklog) {
+    RedisBus(RedisLink publisher, StatefulRedisPubSubConnection<String, String> subscription,
+            ExecutorService delivery, Function<String, List<String>> membersOf, int maxBacklog) {
         this.delivery = delivery;
         this.maxBacklog = maxBacklog;
-        this.publisher = client.connect();
-        this.subscription = client.connectPubSub();
+        this.members = new RoomMembers(membersOf);
+        this.publisher = publisher;
+        this.subscription = subscription;
         subscription.addListener(new RedisPubSubAdapter<>() {
             @Override
-            public void message(String channel, String payload) {
+            public void smessage(String channel, String payload) {
                 received(payload);
             }
         });
-        subscription.sync().subscribe(CHANNEL);
+        subscription.sync().ssubscribe(EVENTS);
+    }
+
+    static String channelOf(String room) {
+        // The braces make the room id the part a Redis Cluster hashes: each room's channel has a slot of its own.
+        return ROOM_PREFIX + "{" + room + "}";
+    }
+
+    /**
+     * Subscribes to the rooms no connection here followed before, and waits until Redis confirms, so that what is
+     * posted in them from now on reaches this node: a connection follows its rooms before it is told
+     * {@code ready}, and its {@code resume} reads from the database what came before. Subscriptions and
+     * unsubscriptions go out in the order the interest changed.
+     */
+    @Override
+    public void follow(Collection<String> rooms) {
+        RedisFuture<Void> subscribed;
+        synchronized (interest) {
+            List<String> fresh = interest.follow(rooms);
+            if (fresh.isEmpty()) {
+                return;
+            }
+            subscribed = subscription.async().ssubscribe(channels(fresh));
+        }
+        try {
+            subscribed.get(SUBSCRIBE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException | RuntimeException failed) {
+            // Lettuce subscribes again when it reconnects; a message missed meanwhile is a gap its connections
+            // fill from the database.
+            LOG.log(Level.WARNING, () -> "Subscribing to rooms on the Redis bus failed: " + failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void unfollow(Collection<String> rooms) {
+        synchronized (interest) {
+            List<String> gone = interest.unfollow(rooms);
+            if (!gone.isEmpty()) {
+                subscription.async().sunsubscribe(channels(gone));
+            }
+        }
+    }
+
+    /** Rooms whose channel this node is subscribed to. */
+    int roomsFollowed() {
+        return interest.rooms();
+    }
+
+    private static String[] channels(List<String> rooms) {
+        return rooms.stream().map(RedisBus::channelOf).toArray(String[]::new);
     }
 
     /**
@@ -120,23 +191,31 @@ class RedisBus implements Bus {
 
     private void deliver(String payload) {
         try {
-            subscriber.accept(BusCodec.decode(payload));
+            subscriber.accept(BusCodec.isMessage(payload) ? withMembers(BusCodec.decodeMessage(payload))
+                    : BusCodec.decode(payload));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not deliver a bus event", e);
         }
     }
 
+    private BusEvent withMembers(BusCodec.WireMessage wire) {
+        return new BusEvent.MessageEvent(new MessagePosted(wire.message(), wire.previousId(),
+                members.of(wire.message().room(), wire.membersHash())));
+    }
+
     @Override
     public void publish(BusEvent event) {
-        publish(BusCodec.encode(event), 1);
+        String channel = event instanceof BusEvent.MessageEvent posted
+                ? channelOf(posted.posted().message().room()) : EVENTS;
+        publish(channel, BusCodec.encode(event), 1);
     }
 
     /**
      * A publish Redis did not take is logged and tried again, a few times with growing pauses. If it never gets
      * through, no message is lost: every connection that misses one notices the gap and reads it from the database.
      */
-    private void publish(String payload, int attempt) {
-        publisher.async().publish(CHANNEL, payload).whenComplete((receivers, failure) -> {
+    private void publish(String channel, String payload, int attempt) {
+        publisher.async().spublish(channel, payload).whenComplete((receivers, failure) -> {
             if (failure == null) {
                 return;
             }
@@ -148,7 +227,7 @@ class RedisBus implements Bus {
             LOG.log(Level.WARNING, () -> "Publishing on the Redis bus failed (attempt " + attempt + "): " + failure
                     + "; trying again");
             CompletableFuture.delayedExecutor(RETRY_PAUSE_MILLIS << (attempt - 1), TimeUnit.MILLISECONDS)
-                    .execute(() -> publish(payload, attempt + 1));
+                    .execute(() -> publish(channel, payload, attempt + 1));
         });
     }
 

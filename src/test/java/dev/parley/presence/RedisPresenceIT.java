@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.platform.RedisLink;
 import dev.parley.testing.TestServices;
 import io.lettuce.core.RedisClient;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class RedisPresenceIT {
     }
 
     private RedisPresence node(String id) {
-        return new RedisPresence(client.connect(), id, STALE);
+        return new RedisPresence(RedisLink.of(client.connect()), id, STALE);
     }
 
     @Test

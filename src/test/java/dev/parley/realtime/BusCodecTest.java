@@ -1,6 +1,12 @@
 package dev.parley.realtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.message.MessagePosted;
+import dev.parley.message.MessageView;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,6 +23,30 @@ class BusCodecTest {
                 new BusEvent.PresenceEvent("ann", true),
                 new BusEvent.Notice(List.of("ann", "bob"), "{\"type\":\"read\"}", "c-1", "r1", 42, null))) {
             assertEquals(event, BusCodec.decode(BusCodec.encode(event)));
+        }
+    }
+
+    @Test
+    void aMessageCrossesWithAFingerprintOfItsMembersInsteadOfTheirNames() {
+        MessageView message = new MessageView(41, "r-7", "ann", "semi;colons: and 12:numbers\n", "2026-12-06T17:00:00.000Z",
+                "c;1:x");
+        String text = BusCodec.encode(new BusEvent.MessageEvent(new MessagePosted(message, 39,
+                List.of("ann", "bob", "cy"))));
+        assertTrue(BusCodec.isMessage(text));
+        assertFalse(text.contains("bob"), text);
+        BusCodec.WireMessage read = BusCodec.decodeMessage(text);
+        assertEquals(message, read.message());
+        assertEquals(39, read.previousId());
+        assertEquals(MemberSetHash.of(List.of("cy", "bob", "ann")), read.membersHash(), "whatever their order");
+        assertNotEquals(MemberSetHash.of(List.of("ann", "cy")), read.membersHash());
+    }
+
+    @Test
+    void bodiesOfAnyTextReadBackWhole() {
+        for (String body : List.of("", "x", "0:", "é✓😀", "line\nline", "M1;2;3;")) {
+            MessageView message = new MessageView(1, "r", "s", body, "t", "c");
+            assertEquals(message, BusCodec.decodeMessage(BusCodec.encode(new BusEvent.MessageEvent(
+                    new MessagePosted(message, 0, List.of("s"))))).message());
         }
     }
 }

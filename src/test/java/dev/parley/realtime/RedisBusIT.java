@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.testing.TestServices;
+import dev.parley.message.MessagePosted;
+import dev.parley.message.MessageView;
+import dev.parley.platform.RedisLink;
 import io.lettuce.core.RedisClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +47,7 @@ class RedisBusIT {
     @Test
     void aNodeTooFarBehindDropsEventsThenSaysSoOnceInOrderAndCarriesOn() throws Exception {
         delivery.execute(() -> awaitQuietly(stuck));
-        bus = new RedisBus(client, delivery, BOUND);
+        bus = new RedisBus(RedisLink.of(client.connect()), client.connectPubSub(), delivery, room -> List.of(), BOUND);
         bus.subscribe(delivered::add);
         // Only this test's events count: other nodes' may share the channel on a shared Redis.
         String prefix = "redis-bus-it-" + System.nanoTime() + "-";
@@ -64,6 +67,50 @@ class RedisBusIT {
                 "then one notice of what was dropped: " + seen.get(BOUND));
         assertEquals(new BusEvent.PresenceEvent(prefix + "after", false), seen.get(BOUND + 1));
         assertEquals(BOUND + 2, seen.size(), "nothing of the dropped ones afterwards");
+    }
+
+    @Test
+    void aNodeHearsOnlyTheRoomsItsConnectionsFollowWithTheirMembersFromItsOwnDatabase() throws Exception {
+        String room = "room-" + System.nanoTime();
+        List<String> members = List.of("ann", "bob");
+        ExecutorService otherDelivery = Executors.newSingleThreadExecutor();
+        List<BusEvent> heardThere = Collections.synchronizedList(new ArrayList<>());
+        bus = new RedisBus(RedisLink.of(client.connect()), client.connectPubSub(), delivery,
+                asked -> asked.equals(room) ? members : List.of());
+        RedisBus there = new RedisBus(RedisLink.of(client.connect()), client.connectPubSub(), otherDelivery,
+                asked -> List.of());
+        try {
+            bus.subscribe(delivered::add);
+            there.subscribe(heardThere::add);
+            bus.follow(List.of(room));
+            bus.follow(List.of(room)); // a second connection here: still one subscription
+            assertEquals(1, bus.roomsFollowed());
+
+            MessageView first = new MessageView(7, room, "ann", "hello", "2026-12-06T17:00:00Z", "c-7");
+            there.publish(new BusEvent.MessageEvent(new MessagePosted(first, 0, members)));
+            String marker = "marker-" + System.nanoTime();
+            there.publish(new BusEvent.PresenceEvent(marker, true));
+            waitUntil(() -> heardThere.contains(new BusEvent.PresenceEvent(marker, true)), "every node hears presence");
+            waitUntil(() -> delivered.contains(new BusEvent.MessageEvent(new MessagePosted(first, 0, members))),
+                    "the node following the room hears its message, members and all");
+            assertTrue(heardThere.stream().noneMatch(event -> event instanceof BusEvent.MessageEvent),
+                    "the node following no room hears no message");
+
+            bus.unfollow(List.of(room));
+            assertEquals(1, bus.roomsFollowed(), "the other connection still follows it");
+            bus.unfollow(List.of(room));
+            assertEquals(0, bus.roomsFollowed());
+            MessageView second = new MessageView(8, room, "bob", "anyone?", "2026-12-06T17:00:01Z", "c-8");
+            there.publish(new BusEvent.MessageEvent(new MessagePosted(second, 7, members)));
+            String after = "after-" + System.nanoTime();
+            bus.publish(new BusEvent.PresenceEvent(after, true));
+            waitUntil(() -> delivered.contains(new BusEvent.PresenceEvent(after, true)), "presence still arrives");
+            assertEquals(1, delivered.stream().filter(event -> event instanceof BusEvent.MessageEvent).count(),
+                    "nothing of the room once nobody here follows it");
+        } finally {
+            there.close();
+            otherDelivery.shutdownNow();
+        }
     }
 
     private List<BusEvent> mine(String prefix) {
