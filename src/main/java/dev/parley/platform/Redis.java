@@ -6,9 +6,11 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.event.connection.ConnectionActivatedEvent;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import io.netty.resolver.DefaultAddressResolverGroup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +33,7 @@ public class Redis {
 
     /** How often a cluster client rereads who owns which slots, besides when a command is redirected. */
     static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(5);
+    static final Duration RECONNECT_AT_MOST = Duration.ofSeconds(1);
 
     @Inject
     ParleyConfig config;
@@ -64,11 +67,7 @@ public class Redis {
     private synchronized AbstractRedisClient client() {
         if (client == null) {
             String url = config.redisUrl().orElseThrow(() -> new IllegalStateException("parley.redis.url is not set"));
-            // The JDK resolver reads the hosts file; Netty's own DNS resolver would open a UDP socket and query
-            // DNS servers, which these machines (and many data centres) forbid.
-            resources = DefaultClientResources.builder()
-                    .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE)
-                    .build();
+            resources = newResources();
             List<RedisURI> uris = ParleyConfig.commaSeparated(Optional.of(url)).stream().map(RedisURI::create)
                     .peek(uri -> uri.setTimeout(Duration.ofSeconds(5))).toList();
             if (config.redisCluster()) {
@@ -87,7 +86,36 @@ public class Redis {
         return client;
     }
 
-    /** Whether Redis answers a PING within a second (for the readiness check); true when none is set up. */
+    /** Runs {@code action} each time a connection to a Redis node (re)opens, on a Lettuce thread. */
+    public void onConnected(Runnable action) {
+        client();
+        whenConnected(resources, action);
+    }
+
+    /** Runs {@code action} each time a connection of a client made with {@code resources} (re)opens. */
+    public static void whenConnected(ClientResources resources, Runnable action) {
+        resources.eventBus().get().filter(event -> event instanceof ConnectionActivatedEvent)
+                .subscribe(event -> action.run());
+    }
+
+    /**
+     * Lettuce's threads and settings for this node. The JDK resolver reads the hosts file (Netty's own DNS
+     * resolver would open a UDP socket and query DNS servers, which these machines and many data centres forbid);
+     * reconnect attempts come at most a second apart (by default they back off to 30 s, and a Redis back after an
+     * outage went unnoticed for that long).
+     */
+    public static ClientResources newResources() {
+        return DefaultClientResources.builder()
+                .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE)
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), RECONNECT_AT_MOST, 2, TimeUnit.MILLISECONDS))
+                .build();
+    }
+
+    /**
+     * Whether Redis answers within a second (for the readiness check): a PING, or on a cluster whether the cluster
+     * says it is ok (a master down leaves its slots unserved, and the other masters refuse keyed commands). True
+     * when no Redis is set up.
+     */
     public boolean isReachable() {
         if (!configured()) {
             return true;
@@ -100,7 +128,8 @@ public class Redis {
                 }
                 link = pings;
             }
-            return "PONG".equals(link.async().ping().get(1, TimeUnit.SECONDS));
+            return cluster() ? link.async().clusterInfo().get(1, TimeUnit.SECONDS).contains("cluster_state:ok")
+                    : "PONG".equals(link.async().ping().get(1, TimeUnit.SECONDS));
         } catch (RuntimeException | ExecutionException | TimeoutException unreachable) {
             return false;
         } catch (InterruptedException interrupted) {

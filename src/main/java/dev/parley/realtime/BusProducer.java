@@ -29,7 +29,12 @@ class BusProducer {
         if (redis.configured()) {
             LOG.info(() -> "Fan-out over Redis sharded pub/sub (parley.redis.url" + (redis.cluster()
                     ? ", a Redis Cluster" : "") + "): messages reach every node serving their room");
-            return new RedisBus(redis.connect(), redis.connectPubSub(), threads.busDelivery(), rooms::memberNames);
+            RedisBus bus = new RedisBus(redis.connect(), redis.connectPubSub(), threads.busDelivery(),
+                    rooms::memberNames);
+            if (redis.cluster()) {
+                redis.onConnected(bus::resubscribe);
+            }
+            return bus;
         }
         LOG.info("Fan-out in this process (no parley.redis.url): one node");
         return new LocalBus();

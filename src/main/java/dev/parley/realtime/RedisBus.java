@@ -93,16 +93,14 @@ class RedisBus implements Bus {
      */
     @Override
     public void follow(Collection<String> rooms) {
-        RedisFuture<Void> subscribed;
+        List<RedisFuture<Void>> subscribed;
         synchronized (interest) {
-            List<String> fresh = interest.follow(rooms);
-            if (fresh.isEmpty()) {
-                return;
-            }
-            subscribed = subscription.async().ssubscribe(channels(fresh));
+            subscribed = subscribe(interest.follow(rooms));
         }
         try {
-            subscribed.get(SUBSCRIBE_WAIT_SECONDS, TimeUnit.SECONDS);
+            for (RedisFuture<Void> each : subscribed) {
+                each.get(SUBSCRIBE_WAIT_SECONDS, TimeUnit.SECONDS);
+            }
         } catch (ExecutionException | TimeoutException | RuntimeException failed) {
             // Lettuce subscribes again when it reconnects; a message missed meanwhile is a gap its connections
             // fill from the database.
@@ -115,20 +113,36 @@ class RedisBus implements Bus {
     @Override
     public void unfollow(Collection<String> rooms) {
         synchronized (interest) {
-            List<String> gone = interest.unfollow(rooms);
-            if (!gone.isEmpty()) {
-                subscription.async().sunsubscribe(channels(gone));
+            for (String room : interest.unfollow(rooms)) {
+                subscription.async().sunsubscribe(channelOf(room));
             }
+        }
+    }
+
+    /**
+     * One command per channel: a Redis Cluster refuses an {@code SSUBSCRIBE} naming channels of different slots
+     * ({@code CROSSSLOT}). Pipelined, so a connection with many rooms costs one round trip all the same.
+     */
+    private List<RedisFuture<Void>> subscribe(List<String> rooms) {
+        return rooms.stream().map(room -> subscription.async().ssubscribe(channelOf(room))).toList();
+    }
+
+    /**
+     * Subscribes again to every channel this node follows, after Lettuce reconnected to a Redis node. Lettuce does
+     * that itself, but on a cluster it resubscribes all of a master's channels in one command, which the master
+     * refuses (CROSSSLOT, lettuce issue 3213): without this, a master's rooms fell silent for good after it
+     * restarted. Subscribing to a channel twice is harmless.
+     */
+    void resubscribe() {
+        synchronized (interest) {
+            subscription.async().ssubscribe(EVENTS);
+            subscribe(interest.rooms());
         }
     }
 
     /** Rooms whose channel this node is subscribed to. */
     int roomsFollowed() {
-        return interest.rooms();
-    }
-
-    private static String[] channels(List<String> rooms) {
-        return rooms.stream().map(RedisBus::channelOf).toArray(String[]::new);
+        return interest.rooms().size();
     }
 
     /**

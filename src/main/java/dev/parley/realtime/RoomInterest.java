@@ -42,7 +42,8 @@ final class RoomInterest {
         return following.containsKey(room);
     }
 
-    synchronized int rooms() {
-        return following.size();
+    /** The rooms followed now. */
+    synchronized List<String> rooms() {
+        return List.copyOf(following.keySet());
     }
 }

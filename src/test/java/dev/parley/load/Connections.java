@@ -14,7 +14,12 @@ import java.util.concurrent.TimeUnit;
 final class Connections {
 
     /** A connection to open: whose, and which rooms' messages it must receive. */
-    record Wanted(LoadUsers.User user, Map<String, DeliveryCheck.Log> rooms) {
+    /** A connection to open; {@code node} where it opens, null for the run's first node. */
+    record Wanted(LoadUsers.User user, Map<String, DeliveryCheck.Log> rooms, ParleyApi node) {
+
+        Wanted(LoadUsers.User user, Map<String, DeliveryCheck.Log> rooms) {
+            this(user, rooms, null);
+        }
     }
 
     /** The connections that opened, in the order wanted (null where one failed), and the failures' reasons. */
@@ -40,7 +45,8 @@ final class Connections {
                     pending.add(CompletableFuture.completedFuture(null));
                     continue;
                 }
-                pending.add(LoadClient.open(http, api, connection.user(), measurements, connection.rooms())
+                pending.add(LoadClient.open(http, connection.node() != null ? connection.node() : api,
+                        connection.user(), measurements, connection.rooms())
                         .orTimeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
                         .handle((client, failure) -> {
                             inFlight.release();

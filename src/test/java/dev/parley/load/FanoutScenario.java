@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code fanout}: C members of one group room, each with one connection, S of them sending at an aggregate rate
@@ -38,10 +39,14 @@ final class FanoutScenario {
 
         Measurements measurements = new Measurements();
         List<Connections.Wanted> wanted = new ArrayList<>();
-        for (LoadUsers.User user : users) {
-            wanted.add(new Connections.Wanted(user, Map.of(room, new DeliveryCheck.Log())));
+        List<ParleyApi> nodes = context.nodes();
+        for (int i = 0; i < users.size(); i++) {
+            // Members alternate between the nodes: senders and receivers on every one of them.
+            wanted.add(new Connections.Wanted(users.get(i), Map.of(room, new DeliveryCheck.Log()),
+                    nodes.get(i % nodes.size())));
         }
-        context.out().printf("Opening %d connections%n", members);
+        context.out().printf("Opening %d connections%s%n", members,
+                nodes.size() > 1 ? " over " + nodes.size() + " nodes" : "");
         Connections.Opened opened = Connections.open(context.http(), context.api(), measurements, wanted,
                 args.integer("open-parallel", 32, 1, 1000), 120);
         if (!opened.failures().isEmpty()) {
@@ -63,7 +68,7 @@ final class FanoutScenario {
                     args.integer("page", 50, 1, 200));
         }
         Map<String, Object> shape = new LinkedHashMap<>();
-        shape.put("url", context.api().base().toString());
+        shape.put("url", nodes.stream().map(node -> node.base().toString()).collect(Collectors.joining(",")));
         shape.put("room", room);
         shape.put("members", members);
         shape.put("senders", senders);

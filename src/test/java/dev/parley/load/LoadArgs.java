@@ -12,7 +12,8 @@ final class LoadArgs {
 
     static final String USAGE = """
             usage: LoadTool <fanout|pairs|idle|history> [options]
-              common:  --url http://127.0.0.1:8080  --pid <server pid, else found by port>  --seconds 10
+              common:  --url http://127.0.0.1:8080 (fanout: several nodes comma-separated, members alternate)
+                       --pid <server pid, else found by port>  --seconds 10
                        --body-size 100  --drain 10  --send-limit 10 (the server's PARLEY_SEND_RATE_PER_SECOND)
                        --warmup 30 (seconds at a quarter of the first rate before measuring; fanout, pairs, history)
                        --user-prefix lt-u  --signin-parallel 2  --io-threads 2  --out target/bench

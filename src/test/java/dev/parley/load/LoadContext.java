@@ -6,9 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** What every scenario gets: its options, the server's API and process, the shared HTTP client, the output. */
-record LoadContext(LoadArgs args, ParleyApi api, HttpClient http, ServerProcess server, PrintStream out,
-        Path outputFolder) {
+/**
+ * What every scenario gets: its options, the server's API and process, the shared HTTP client, the output. With
+ * several nodes ({@code --url a,b}), {@code api} is the first, {@code nodes} all of them, and {@code server}
+ * measures them together.
+ */
+record LoadContext(LoadArgs args, ParleyApi api, List<ParleyApi> nodes, HttpClient http, ServerProcess server,
+        PrintStream out, Path outputFolder) {
 
     int seconds() {
         return args.integer("seconds", 10, 1, 3600);

@@ -5,8 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -38,9 +41,14 @@ public final class LoadTool {
     /** Runs one scenario to its end and returns its written report. */
     public static RunReport run(String[] args, PrintStream out) {
         LoadArgs options = LoadArgs.parse(args);
-        URI url = URI.create(options.text("url", "http://127.0.0.1:8080/"));
-        int port = url.getPort() > 0 ? url.getPort() : 80;
-        ServerProcess server = ServerProcess.find(options.number("pid", 0, 0, Long.MAX_VALUE), port);
+        List<URI> urls = Arrays.stream(options.text("url", "http://127.0.0.1:8080/").split(","))
+                .map(String::strip).filter(url -> !url.isEmpty()).map(URI::create).toList();
+        URI url = urls.get(0);
+        ServerProcess server = ServerProcess.find(options.number("pid", 0, 0, Long.MAX_VALUE), portOf(url));
+        if (server != null && urls.size() > 1) {
+            server = server.with(urls.subList(1, urls.size()).stream()
+                    .map(other -> ServerProcess.find(0, portOf(other))).filter(Objects::nonNull).toList());
+        }
         out.println(server == null ? "Server process: unknown (give --pid for CPU and memory figures)"
                 : "Server process: pid " + server.pid());
         ExecutorService io = Executors.newFixedThreadPool(options.integer("io-threads", 2, 1, 64), daemonThreads());
@@ -48,7 +56,8 @@ public final class LoadTool {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         try {
             Path folder = Path.of(options.text("out", "target/bench"));
-            LoadContext context = new LoadContext(options, new ParleyApi(url, http), http, server, out, folder);
+            List<ParleyApi> nodes = urls.stream().map(node -> new ParleyApi(node, http)).toList();
+            LoadContext context = new LoadContext(options, nodes.get(0), nodes, http, server, out, folder);
             RunReport report = switch (options.scenario) {
                 case "fanout" -> FanoutScenario.run(context, false);
                 case "history" -> FanoutScenario.run(context, true);
@@ -62,6 +71,10 @@ public final class LoadTool {
         } finally {
             io.shutdown();
         }
+    }
+
+    private static int portOf(URI url) {
+        return url.getPort() > 0 ? url.getPort() : 80;
     }
 
     static boolean clean(RunReport report) {

@@ -109,9 +109,10 @@ final class ParleyApi {
         try {
             HttpResponse<String> response = http.send(request(method, path, cookie, body),
                     HttpResponse.BodyHandlers.ofString());
+            // The session (this node's) and the sign-in (every node's): with both, any node takes the user.
             String session = response.headers().allValues("Set-Cookie").stream()
-                    .filter(header -> header.startsWith("JSESSIONID="))
-                    .map(header -> header.split(";", 2)[0]).findFirst().orElse(null);
+                    .filter(header -> header.startsWith("JSESSIONID=") || header.startsWith("parley_signin="))
+                    .map(header -> header.split(";", 2)[0]).reduce((a, b) -> a + "; " + b).orElse(null);
             return new Reply(response.statusCode(), response.body(), session);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + base.resolve(path) + " failed", e);

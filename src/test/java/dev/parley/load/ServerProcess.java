@@ -23,10 +23,18 @@ final class ServerProcess {
 
     private final long pid;
     private final long ticksPerSecond;
+    /** The other nodes of a run against several (their figures are added to this one's). */
+    private final List<ServerProcess> others;
 
-    private ServerProcess(long pid, long ticksPerSecond) {
+    private ServerProcess(long pid, long ticksPerSecond, List<ServerProcess> others) {
         this.pid = pid;
         this.ticksPerSecond = ticksPerSecond;
+        this.others = others;
+    }
+
+    /** This node and {@code more}, measured as one: CPU, memory and heap are their sums. */
+    ServerProcess with(List<ServerProcess> more) {
+        return new ServerProcess(pid, ticksPerSecond, List.copyOf(more));
     }
 
     /** The process {@code pid}, or the one listening on {@code port} when pid is 0; null when neither works. */
@@ -35,15 +43,24 @@ final class ServerProcess {
         if (found <= 0 || !Files.isReadable(Path.of("/proc", Long.toString(found), "stat"))) {
             return null;
         }
-        return new ServerProcess(found, clockTicks());
+        return new ServerProcess(found, clockTicks(), List.of());
     }
 
     long pid() {
         return pid;
     }
 
-    /** User plus system CPU time so far, in nanoseconds. */
+    /** User plus system CPU time so far, in nanoseconds (of every node). */
     long cpuNanos() {
+        long total = ownCpuNanos();
+        for (ServerProcess other : others) {
+            long theirs = other.cpuNanos();
+            total = total < 0 || theirs < 0 ? -1 : total + theirs;
+        }
+        return total;
+    }
+
+    private long ownCpuNanos() {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -54,8 +71,17 @@ final class ServerProcess {
         }
     }
 
-    /** Resident memory in bytes, or -1 when the process is gone. */
+    /** Resident memory in bytes (of every node), or -1 when a process is gone. */
     long residentBytes() {
+        long total = ownResidentBytes();
+        for (ServerProcess other : others) {
+            long theirs = other.residentBytes();
+            total = total < 0 || theirs < 0 ? -1 : total + theirs;
+        }
+        return total;
+    }
+
+    private long ownResidentBytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {

@@ -21,7 +21,7 @@ class NodesComeAndGoIT {
                 }
 
                 @Override
-                public void stop() {
+                public void stop(String room) {
                     redis.stop();
                 }
 

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.testing.TestServices;
 import dev.parley.message.MessagePosted;
 import dev.parley.message.MessageView;
+import dev.parley.platform.Redis;
 import dev.parley.platform.RedisLink;
+import dev.parley.testing.TestRedisCluster;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -110,6 +115,63 @@ class RedisBusIT {
         } finally {
             there.close();
             otherDelivery.shutdownNow();
+        }
+    }
+
+    /**
+     * On a Redis Cluster, rooms' channels live on different masters; when one master stops and starts again, the
+     * node must hear every room it follows there again, not only the first (Lettuce alone resubscribes them all in
+     * one command, which a cluster refuses).
+     */
+    @Test
+    void onARedisClusterEveryRoomOfARestartedMasterIsHeardAgain() throws Exception {
+        try (TestRedisCluster cluster = TestRedisCluster.start("redis-bus")) {
+            ClientResources resources = Redis.newResources();
+            RedisClusterClient clusterClient = RedisClusterClient.create(resources,
+                    cluster.nodeUrls().stream().map(RedisURI::create).toList());
+            ExecutorService otherDelivery = Executors.newSingleThreadExecutor();
+            RedisBus there = null;
+            try {
+                List<String> members = List.of("ann", "bob");
+                bus = new RedisBus(RedisLink.of(clusterClient.connect()), clusterClient.connectPubSub(), delivery,
+                        asked -> members);
+                Redis.whenConnected(resources, bus::resubscribe);
+                there = new RedisBus(RedisLink.of(clusterClient.connect()), clusterClient.connectPubSub(),
+                        otherDelivery, asked -> members);
+                bus.subscribe(delivered::add);
+                // Rooms until three of them live on the first master (and others elsewhere).
+                List<String> rooms = new ArrayList<>();
+                int onFirst = 0;
+                for (int i = 0; onFirst < 3 || rooms.size() < 9; i++) {
+                    String room = "cluster-room-" + i + "-" + System.nanoTime();
+                    if (cluster.masterIndexOwning(RedisBus.channelOf(room)) == 0) {
+                        onFirst++;
+                    }
+                    rooms.add(room);
+                }
+                bus.follow(rooms);
+
+                cluster.stopMaster(0);
+                Thread.sleep(5_000);
+                cluster.startMasterAgain(0);
+                Thread.sleep(2_000); // Lettuce reconnects within a second (Redis.newResources)
+
+                long id = 1;
+                for (String room : rooms) {
+                    there.publish(new BusEvent.MessageEvent(new MessagePosted(
+                            new MessageView(id++, room, "ann", "after the restart", "2026-12-06T17:00:00Z", "c"), 0,
+                            members)));
+                }
+                waitUntil(() -> delivered.stream().filter(event -> event instanceof BusEvent.MessageEvent).count()
+                        >= rooms.size(), "a message in each of the " + rooms.size() + " rooms arrives");
+            } finally {
+                if (there != null) {
+                    there.close();
+                }
+                otherDelivery.shutdownNow();
+                clusterClient.shutdown();
+                resources.shutdown();
+            }
         }
     }
 
