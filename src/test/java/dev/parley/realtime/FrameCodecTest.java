@@ -95,13 +95,4 @@ class FrameCodecTest {
         }
         return text.toString();
     }
-
-    @Test
-    void busEventsSurviveTheTripThroughRedis() {
-        var posted = new dev.parley.message.MessagePosted(
-                new MessageView(7, "r", "alice", "hi", "2026-11-24T22:43:00.123Z", "c"), 3, java.util.List.of("alice", "bob"));
-        assertEquals(new BusEvent.MessageEvent(posted), BusCodec.decode(BusCodec.encode(new BusEvent.MessageEvent(posted))));
-        assertEquals(new BusEvent.PresenceEvent("bob", true),
-                BusCodec.decode(BusCodec.encode(new BusEvent.PresenceEvent("bob", true))));
-    }
 }
