@@ -11,6 +11,8 @@ public record SignInEnded(String username, String signInId, Why why) {
         /** The session was idle longer than its timeout (or the container ended it). */
         EXPIRED,
         /** The same browser signed in again, as the same person or another: the old sign-in is replaced. */
-        SIGNED_IN_AGAIN
+        SIGNED_IN_AGAIN,
+        /** An admin disabled the account; found at the sign-in's next request (its sockets closed at once). */
+        DISABLED
     }
 }

@@ -109,8 +109,10 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             if (standing.isPresent() && !standing.get().disabled()) {
                 return context.notifyContainerAboutLogin(caller.username(), standing.get().roles());
             }
-            // Disabled (or gone) since signing in: the sign-in ends here; its sockets were closed when it happened.
+            // Disabled (or gone) since signing in: the sign-in ends here, for every node (its cookie cannot take it
+            // up again); its sockets were closed when it happened.
             request.getSession().removeAttribute(SignedInCaller.SESSION_ATTRIBUTE);
+            shared.end(caller, SignInEnded.Why.DISABLED);
             return context.isProtected()
                     ? refuse(request, response, context, ErrorCode.ACCOUNT_DISABLED, "This account is disabled")
                     : context.doNothing();

@@ -65,15 +65,6 @@ public class Message {
     protected Message() {
     }
 
-    Message(String roomId, String sender, MessageBody body, String clientId, Instant sentAt, long previousId) {
-        this.roomId = roomId;
-        this.sender = sender;
-        this.body = body.text();
-        this.clientId = clientId;
-        this.sentAt = sentAt;
-        this.previousId = previousId;
-    }
-
     public long id() {
         return id;
     }

@@ -120,13 +120,13 @@ public class MessageService {
         Instant sentAt = clock.instant();
         OptionalLong id = inserts.insert(request, sentAt, previousId);
         if (id.isEmpty()) {
-            return new Posted(storedEarlier(request), true);
+            return new Posted(storedEarlier(request));
         }
         room.stored(id.getAsLong());
         MessageView view = new MessageView(id.getAsLong(), room.id, request.sender(), request.body().text(),
                 Timestamps.format(sentAt), request.clientId());
         stored.add(new MessagePosted(view, previousId, members));
-        return new Posted(view, false);
+        return new Posted(view);
     }
 
     /** The message a resent post was first stored as. */

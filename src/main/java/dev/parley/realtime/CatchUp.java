@@ -164,7 +164,7 @@ class CatchUp {
                         after = next.getValue();
                     }
                     List<Delivery> page = page(room, after, pageSize);
-                    connection.replay(room, page);
+                    connection.fill(room, page);
                     long chars = chars(page);
                     rate.paid(chars, System.nanoTime());
                     charsSoFar += chars;

@@ -31,7 +31,7 @@ import java.util.logging.Logger;
  * as an {@code error} frame and the connection stays open.
  */
 @ServerEndpoint(value = "/ws", subprotocols = ChatEndpoint.BATCH, decoders = ClientFrameDecoder.class,
-        configurator = HandshakeGate.class)
+        configurator = HandshakeSignIn.class)
 public class ChatEndpoint {
 
     static final String BATCH = "parley.batch";
@@ -86,8 +86,8 @@ public class ChatEndpoint {
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         Outbox outbox = new Outbox(session, BATCH.equals(session.getNegotiatedSubprotocol()), threads.flushing(),
                 config.batchWindowMillis());
-        HttpSession httpSession = (HttpSession) endpointConfig.getUserProperties().remove(HandshakeGate.HTTP_SESSION);
-        String tokenSignIn = (String) endpointConfig.getUserProperties().remove(HandshakeGate.TOKEN_SIGN_IN);
+        HttpSession httpSession = (HttpSession) endpointConfig.getUserProperties().remove(HandshakeSignIn.HTTP_SESSION);
+        String tokenSignIn = (String) endpointConfig.getUserProperties().remove(HandshakeSignIn.TOKEN_SIGN_IN);
         String signInId = tokenSignIn != null ? tokenSignIn : SessionSignIn.idIn(httpSession).orElse(null);
         FrameBudget budget = new FrameBudget(config.frameRatePerSecond(), config.frameBurst(),
                 REFUSALS_BEFORE_CLOSE, System.nanoTime());
@@ -112,12 +112,12 @@ public class ChatEndpoint {
             connection.noteActivity();
             send(send);
         } else if (frame instanceof ClientFrame.Resume resume) {
-            refusalsAsErrors(null, null, () -> catchUp.resume(connection, resume.rooms()));
+            refusalsAsErrors(null, () -> catchUp.resume(connection, resume.rooms()));
         } else if (frame instanceof ClientFrame.Typing typing) {
             connection.noteActivity();
-            refusalsAsErrors(null, typing.room(), () -> typing(typing));
+            refusalsAsErrors(typing.room(), () -> typing(typing));
         } else if (frame instanceof ClientFrame.Read read) {
-            refusalsAsErrors(null, read.room(), () -> read(read));
+            refusalsAsErrors(read.room(), () -> read(read));
         } else if (frame instanceof ClientFrame.Ping) {
             connection.send(new ServerFrame.Pong());
         }
@@ -189,11 +189,11 @@ public class ChatEndpoint {
         }
     }
 
-    private void refusalsAsErrors(String clientId, String room, Runnable action) {
+    private void refusalsAsErrors(String room, Runnable action) {
         try {
             action.run();
         } catch (RuntimeException failed) {
-            answerFailure(failed, clientId, room);
+            answerFailure(failed, null, room);
         }
     }
 

@@ -163,7 +163,7 @@ final class Connection {
     }
 
     private void offer(Delivery delivery) {
-        if (streams.offer(delivery) && catchUpRounds.putIfAbsent(delivery.room(), 0) == null) {
+        if (streams.holdsBack(delivery) && catchUpRounds.putIfAbsent(delivery.room(), 0) == null) {
             catchUp.gapNoticed(this, delivery.room());
         }
     }
@@ -172,6 +172,7 @@ final class Connection {
         return streams.missingAfter(room);
     }
 
+    /** Messages read from the database (a catch-up, or a page of a replay), consecutive from the last sent. */
     synchronized void fill(String room, List<Delivery> fromDatabase) {
         streams.fill(room, fromDatabase);
     }
@@ -223,10 +224,6 @@ final class Connection {
     synchronized void beginReplay(Map<String, Long> lastSeen) {
         heldDuringReplay = new ArrayList<>();
         streams.rewind(lastSeen);
-    }
-
-    synchronized void replay(String room, List<Delivery> page) {
-        streams.fill(room, page);
     }
 
     /** Whether the client has read enough of what was queued for more replay to be added. */

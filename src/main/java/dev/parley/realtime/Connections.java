@@ -120,6 +120,7 @@ class Connections {
             case SIGNED_OUT -> SIGNED_OUT;
             case EXPIRED -> EXPIRED;
             case SIGNED_IN_AGAIN -> SIGNED_IN_AGAIN;
+            case DISABLED -> ACCOUNT_DISABLED;
         };
     }
 

@@ -1,6 +1,6 @@
 package dev.parley.realtime;
 
-import static dev.parley.realtime.JsonCodec.JSON;
+import static dev.parley.realtime.SharedJsonProvider.JSON;
 
 import dev.parley.message.MessageView;
 import dev.parley.platform.TextRules;

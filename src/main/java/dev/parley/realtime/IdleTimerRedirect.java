@@ -11,7 +11,7 @@ import java.util.logging.Logger;
  * sent or received, whatever the idle timeout, by scheduling a task on the container's managed scheduled
  * executor; each schedule captures the calling thread's context, and the capture runs a ServiceLoader search
  * through the context class loader: every jar of the WAR and of Payara. JFR showed it as most of the CPU of
- * receiving a frame and of sending one (hundreds of microseconds each, TOOLCHAIN.md and docs/performance.md). On
+ * receiving a frame and of sending one (hundreds of microseconds each, docs/performance.md). On
  * a plain scheduler the same re-arm is a queue insert. The idle timeout still works: it closes the session from
  * the plain scheduler's thread.
  *

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The threads realtime delivery runs on, made by the container's thread factory so they carry the
  * application's context. Plain executors over managed threads, not the managed executor services: those
- * capture the caller's context on every task, which costs more than sending a WebSocket frame (TOOLCHAIN.md).
+ * capture the caller's context on every task, which costs more than sending a WebSocket frame (docs/performance.md).
  */
 @ApplicationScoped
 class RealtimeThreads {

@@ -38,8 +38,11 @@ final class RoomStreams {
         waiting.remove(room);
     }
 
-    /** Sends the message now, later, or never; true when it has to wait for a missing predecessor. */
-    boolean offer(Delivery delivery) {
+    /**
+     * Sends the message now, holds it back until its predecessor has gone out, or drops it (sent already); answers
+     * true when it is held back.
+     */
+    boolean holdsBack(Delivery delivery) {
         Long last = lastSent.get(delivery.room());
         if (last != null && delivery.id() <= last) {
             return false;

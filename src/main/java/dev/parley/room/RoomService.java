@@ -71,7 +71,7 @@ public class RoomService {
         }
         Room room = em.createNamedQuery(Room.BY_DIRECT_KEY, Room.class).setParameter("key", key).getSingleResult();
         if (created == 1) {
-            membershipChanged.fire(new MembershipChanged(RoomView.announced(room, pair), pair, List.of()));
+            membershipChanged.fire(new MembershipChanged(RoomView.announced(room, pair), List.of()));
         }
         return RoomView.of(room, memberNames(room.id()));
     }
@@ -96,7 +96,7 @@ public class RoomService {
         members.forEach(member -> em.persist(new Membership(room.id(), member, now)));
         em.flush();
         List<String> all = List.copyOf(members);
-        membershipChanged.fire(new MembershipChanged(RoomView.announced(room, all), all, List.of()));
+        membershipChanged.fire(new MembershipChanged(RoomView.announced(room, all), List.of()));
         return RoomView.of(room, all);
     }
 
@@ -111,8 +111,7 @@ public class RoomService {
             em.persist(new Membership(roomId, username, clock.instant()));
             em.flush();
             List<String> members = memberNames(roomId);
-            membershipChanged.fire(new MembershipChanged(RoomView.announced(room, members), List.of(username),
-                    List.of()));
+            membershipChanged.fire(new MembershipChanged(RoomView.announced(room, members), List.of()));
         }
         return RoomView.of(room, memberNames(roomId));
     }
@@ -151,8 +150,7 @@ public class RoomService {
         em.remove(membership);
         em.flush();
         List<String> members = memberNames(room.id());
-        membershipChanged.fire(new MembershipChanged(RoomView.announced(room, members), List.of(),
-                List.of(username)));
+        membershipChanged.fire(new MembershipChanged(RoomView.announced(room, members), List.of(username)));
     }
 
     private String existingUser(String typed) {

@@ -142,7 +142,7 @@ class MessageWriterTest {
                 }
                 stored.add(post.body().text());
                 outcomes.add(PostOutcome.stored(new Posted(new MessageView(nextId++, post.room(), post.sender(),
-                        post.body().text(), "2026-12-06T00:00:00.000Z", post.clientId()), false)));
+                        post.body().text(), "2026-12-06T00:00:00.000Z", post.clientId()))));
             }
             return outcomes;
         }

@@ -27,17 +27,17 @@ class RoomStreamsTest {
     @Test
     void messagesInOrderGoStraightOut() {
         streams.startAt(Map.of("room", 0L));
-        assertFalse(streams.offer(message(3, 0)));
-        assertFalse(streams.offer(message(7, 3)));
+        assertFalse(streams.holdsBack(message(3, 0)));
+        assertFalse(streams.holdsBack(message(7, 3)));
         assertEquals(List.of(3L, 7L), sent);
     }
 
     @Test
     void aMessageThatOvertookItsPredecessorWaitsForIt() {
         streams.startAt(Map.of("room", 3L));
-        assertTrue(streams.offer(message(9, 7)), "9 must wait for 7");
+        assertTrue(streams.holdsBack(message(9, 7)), "9 must wait for 7");
         assertEquals(List.of(), sent);
-        streams.offer(message(7, 3));
+        streams.holdsBack(message(7, 3));
         assertEquals(List.of(7L, 9L), sent);
         assertEquals(OptionalLong.empty(), streams.missingAfter("room"));
     }
@@ -45,16 +45,16 @@ class RoomStreamsTest {
     @Test
     void aMessageAlreadySentIsNeverSentAgain() {
         streams.startAt(Map.of("room", 0L));
-        streams.offer(message(3, 0));
-        streams.offer(message(3, 0));
-        streams.offer(message(2, 0));
+        streams.holdsBack(message(3, 0));
+        streams.holdsBack(message(3, 0));
+        streams.holdsBack(message(2, 0));
         assertEquals(List.of(3L), sent);
     }
 
     @Test
     void aGapThatDoesNotCloseIsFilledFromTheDatabase() {
         streams.startAt(Map.of("room", 3L));
-        streams.offer(message(12, 10));
+        streams.holdsBack(message(12, 10));
         assertEquals(OptionalLong.of(3), streams.missingAfter("room"));
         streams.fill("room", List.of(message(7, 3), message(10, 7), message(12, 10)));
         assertEquals(List.of(7L, 10L, 12L), sent, "12 is not sent twice");
@@ -63,8 +63,8 @@ class RoomStreamsTest {
 
     @Test
     void aRoomNeverSeenBeforeStartsWithItsFirstMessage() {
-        streams.offer(message(40, 39));
-        streams.offer(message(41, 40));
+        streams.holdsBack(message(40, 39));
+        streams.holdsBack(message(41, 40));
         assertEquals(List.of(40L, 41L), sent);
     }
 
@@ -73,16 +73,16 @@ class RoomStreamsTest {
         streams.startAt(Map.of("room", 10L));
         streams.rewind(Map.of("room", 4L));
         streams.fill("room", List.of(message(7, 4), message(10, 7)));
-        streams.offer(message(10, 7));
-        streams.offer(message(11, 10));
+        streams.holdsBack(message(10, 7));
+        streams.holdsBack(message(11, 10));
         assertEquals(List.of(7L, 10L, 11L), sent);
     }
 
     @Test
     void givingUpOnAGapSendsWhatWaitsInIdOrder() {
         streams.startAt(Map.of("room", 1L));
-        streams.offer(message(9, 8));
-        streams.offer(message(6, 5));
+        streams.holdsBack(message(9, 8));
+        streams.holdsBack(message(6, 5));
         streams.releaseAll("room");
         assertEquals(List.of(6L, 9L), sent);
     }
@@ -90,21 +90,21 @@ class RoomStreamsTest {
     @Test
     void roomsAreIndependent() {
         streams.startAt(Map.of("room", 1L, "other", 1L));
-        streams.offer(message(5, 4));
-        streams.offer(message("other", 6, 1));
+        streams.holdsBack(message(5, 4));
+        streams.holdsBack(message("other", 6, 1));
         assertEquals(List.of(6L), sent, "a gap in one room does not hold up another");
     }
 
     @Test
     void aRoomLeftIsForgottenAndAJoinStartsAfresh() {
         streams.startAt(Map.of("room", 5L));
-        streams.offer(message(9, 7));
+        streams.holdsBack(message(9, 7));
         streams.forget("room");
         assertEquals(OptionalLong.empty(), streams.missingAfter("room"), "nothing waits for a room one has left");
         streams.fill("room", List.of(message(6, 5), message(7, 6)));
         assertEquals(List.of(), sent, "a catch-up read before leaving delivers nothing after it");
         streams.startAt(Map.of("room", 20L));
-        streams.offer(message(21, 20));
+        streams.holdsBack(message(21, 20));
         assertEquals(List.of(21L), sent);
     }
 }

@@ -27,7 +27,7 @@ class PayaraServerIT extends FullServerChecks {
     @Test
     @Order(2)
     void theRedisUrlGivenAsAJvmOptionTurnsOnFanOutOverRedis() {
-        assertTrue(server.serverLog().contains("Fan-out over Redis pub/sub"), "the JVM option reached Parley");
+        assertTrue(server.serverLog().contains("Fan-out over Redis sharded pub/sub"), "the JVM option reached Parley");
     }
 
     @Override

@@ -56,7 +56,7 @@ class RunCommandIT {
         }
         assertEquals("true", System.getProperty("payara.clusterEnabled"),
                 "else the adapter adds its own cluster flag (it opens a Hazelcast port on every interface; see"
-                        + " TOOLCHAIN.md): the deployments, like the run command, start with --nohazelcast"
+                        + " README): the deployments, like the run command, start with --nohazelcast"
                         + " --disablephonehome only");
     }
 
@@ -92,8 +92,10 @@ class RunCommandIT {
                 String room = URI.create(browser.currentUrl()).getQuery();
                 assertTrue(room.startsWith("room="), browser.currentUrl());
 
-                // An ended session: the page sends its user to sign in, and sign-in leads back to the same room.
+                // A browser that lost its sign-in (both cookies): the page sends its user to sign in, and sign-in
+                // leads back to the same room.
                 browser.deleteCookie("JSESSIONID");
+                browser.deleteCookie("parley_signin");
                 browser.visit(base.resolve("index.xhtml?" + room));
                 assertEquals("/chat/signin.xhtml", browser.currentPath());
                 String next = URLDecoder.decode(browser.currentUrl().replaceFirst(".*[?&]next=", ""),

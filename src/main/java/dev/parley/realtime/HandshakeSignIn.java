@@ -8,11 +8,12 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
 
 /**
- * Hands the HTTP session that opens a WebSocket to the endpoint, which notes the sign-in it holds so that ending
- * the sign-in closes the socket; for a socket opened with a personal access token, the token's sign-in id. Authentication and the Origin check happen before this, in the security
+ * Records which sign-in opens a WebSocket, for the endpoint: the HTTP session of the handshake (whose sign-in the
+ * endpoint notes, so that ending the sign-in closes the socket), or for a socket opened with a personal access
+ * token, the token's sign-in id. Authentication and the Origin check happen before this, in the security
  * constraint and {@link OriginCheck}.
  */
-public class HandshakeGate extends ServerEndpointConfig.Configurator {
+public class HandshakeSignIn extends ServerEndpointConfig.Configurator {
 
     static final String HTTP_SESSION = "parley.httpSession";
     static final String TOKEN_SIGN_IN = "parley.tokenSignIn";
