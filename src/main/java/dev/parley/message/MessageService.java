@@ -7,7 +7,7 @@ import dev.parley.platform.SiteSettings;
 import dev.parley.platform.ParleyException;
 import dev.parley.platform.TextRules;
 import dev.parley.platform.Timestamps;
-import dev.parley.room.RoomForPosting;
+import dev.parley.room.PostingRoom;
 import dev.parley.room.RoomIds;
 import dev.parley.room.RoomService;
 import jakarta.annotation.PostConstruct;
@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.SortedSet;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 
@@ -76,7 +75,8 @@ public class MessageService {
      */
     @Transactional
     public List<PostOutcome> store(List<PostRequest> batch) {
-        Map<String, LockedRoom> locked = lockRooms(batch);
+        Map<String, PostingRoom> locked = rooms.lockForPosting(
+                new TreeSet<>(batch.stream().map(PostRequest::room).toList()));
         List<PostOutcome> outcomes = new ArrayList<>(batch.size());
         List<MessagePosted> stored = new ArrayList<>(batch.size());
         try (MessageInserts inserts = new MessageInserts(dataSource, sqlite)) {
@@ -90,7 +90,7 @@ public class MessageService {
             inserts.indexForSearch();
         }
         Map<String, Long> newest = new HashMap<>();
-        locked.values().stream().filter(LockedRoom::changed).forEach(room -> newest.put(room.id, room.newest()));
+        locked.values().stream().filter(PostingRoom::changed).forEach(room -> newest.put(room.id(), room.newest()));
         rooms.recordNewMessages(newest);
         if (!stored.isEmpty()) {
             posted.fire(new MessagesPosted(stored));
@@ -98,23 +98,11 @@ public class MessageService {
         return outcomes;
     }
 
-    private Map<String, LockedRoom> lockRooms(List<PostRequest> batch) {
-        SortedSet<String> roomIds = new TreeSet<>(batch.stream().map(PostRequest::room).toList());
-        Map<String, RoomForPosting> existing = rooms.lockForNewMessages(roomIds);
-        Map<String, LockedRoom> locked = new HashMap<>();
-        for (String roomId : roomIds) {
-            RoomForPosting room = existing.get(roomId);
-            locked.put(roomId, room == null ? LockedRoom.refused(roomId, RoomService.unknownRoom(roomId))
-                    : LockedRoom.locked(roomId, room));
-        }
-        return locked;
-    }
-
     /**
      * One post of a batch: membership, then the insert, which stores nothing when the sender stored a message
      * under this client id before (a resend is answered with what was stored, not stored again).
      */
-    private Posted store(PostRequest request, LockedRoom room, MessageInserts inserts, List<MessagePosted> stored) {
+    private Posted store(PostRequest request, PostingRoom room, MessageInserts inserts, List<MessagePosted> stored) {
         List<String> members = room.membersIncluding(request.sender());
         long previousId = room.newest();
         Instant sentAt = clock.instant();
@@ -123,7 +111,7 @@ public class MessageService {
             return new Posted(storedEarlier(request));
         }
         room.stored(id.getAsLong());
-        MessageView view = new MessageView(id.getAsLong(), room.id, request.sender(), request.body().text(),
+        MessageView view = new MessageView(id.getAsLong(), room.id(), request.sender(), request.body().text(),
                 Timestamps.format(sentAt), request.clientId());
         stored.add(new MessagePosted(view, previousId, members));
         return new Posted(view);
@@ -140,9 +128,7 @@ public class MessageService {
     public PostRequest request(String sender, String roomId, String clientId, String typedBody) {
         MessageBody body = MessageBody.of(typedBody, settings.maxMessageLength());
         requireClientId(clientId);
-        if (!RoomIds.fits(roomId)) {
-            throw RoomService.unknownRoom(roomId);
-        }
+        RoomIds.requireFits(roomId);
         return new PostRequest(sender, roomId, clientId, body);
     }
 
@@ -160,7 +146,7 @@ public class MessageService {
      * id, so a page costs the same however deep it is.
      */
     public List<MessageView> history(String reader, String roomId, Long before, Long after, Long limit) {
-        rooms.requireMember(roomId, reader);
+        rooms.requireMember(reader, roomId);
         int pageSize = pageSize(limit);
         if (after != null) {
             if (before != null) {
@@ -204,7 +190,7 @@ public class MessageService {
             throw new ParleyException(ErrorCode.INVALID, "A search may not hold control characters");
         }
         if (roomId != null) {
-            rooms.requireMember(roomId, reader);
+            rooms.requireMember(reader, roomId);
         }
         List<Long> ids = search.newestMatching(reader, words.strip(), roomId,
                 before == null ? Long.MAX_VALUE : before, pageSize(limit));
@@ -220,7 +206,7 @@ public class MessageService {
     public MessageView edit(String editor, String roomId, long messageId, String typedBody) {
         MessageBody body = MessageBody.of(typedBody, settings.maxMessageLength());
         rooms.lockForChange(roomId);
-        List<String> members = rooms.membersAsSeenBy(roomId, editor);
+        List<String> members = rooms.membersAsSeenBy(editor, roomId);
         Message message = ownMessage(editor, roomId, messageId);
         if (message.isDeleted()) {
             throw new ParleyException(ErrorCode.UNKNOWN_MESSAGE, "That message was deleted");
@@ -236,7 +222,7 @@ public class MessageService {
     @Transactional
     public void delete(String deleter, String roomId, long messageId) {
         rooms.lockForChange(roomId);
-        List<String> members = rooms.membersAsSeenBy(roomId, deleter);
+        List<String> members = rooms.membersAsSeenBy(deleter, roomId);
         Message message = ownMessage(deleter, roomId, messageId);
         if (message.isDeleted()) {
             return;

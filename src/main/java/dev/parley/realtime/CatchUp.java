@@ -191,7 +191,7 @@ class CatchUp {
                 replayable.put(roomId, seen);
             } else {
                 try {
-                    rooms.requireMember(roomId, connection.user);
+                    rooms.requireMember(connection.user, roomId);
                     replayable.put(roomId, seen); // joined since the line above read the user's rooms
                 } catch (ParleyException refused) {
                     connection.send(new ServerFrame.Error(refused.code(), refused.getMessage(), null,

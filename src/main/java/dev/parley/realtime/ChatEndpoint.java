@@ -171,22 +171,16 @@ public class ChatEndpoint {
     }
 
     private void typing(ClientFrame.Typing typing) {
-        requireFittingRoomId(typing.room());
+        RoomIds.requireFits(typing.room());
         if (typingThrottle.mayPass(connection.user, typing.room(), System.nanoTime())) {
-            bus.publish(BusEvent.Notice.toAllBut(connection.id, rooms.membersAsSeenBy(typing.room(), connection.user),
+            bus.publish(BusEvent.Notice.toAllBut(connection.id, rooms.membersAsSeenBy(connection.user, typing.room()),
                     new ServerFrame.Typing(typing.room(), connection.user)));
         }
     }
 
     private void read(ClientFrame.Read read) {
-        requireFittingRoomId(read.room());
+        RoomIds.requireFits(read.room());
         readMarkers.mark(connection, read.room(), read.upTo());
-    }
-
-    private static void requireFittingRoomId(String room) {
-        if (!RoomIds.fits(room)) {
-            throw new ParleyException(ErrorCode.BAD_REQUEST, "A room id is at most " + RoomIds.MAX_LENGTH + " characters");
-        }
     }
 
     private void refusalsAsErrors(String room, Runnable action) {

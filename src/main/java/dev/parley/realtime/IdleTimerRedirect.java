@@ -17,13 +17,16 @@ import java.util.logging.Logger;
  *
  * <p>Tyrus keeps the scheduler in a private field of its session, so this depends on Tyrus's internals. If a
  * later Tyrus has no such field, sessions keep the container's scheduler and only speed suffers; that is logged
- * once.
+ * once. The first redirect that works is logged once too ({@link #REDIRECTED}): RunCommandIT reads that line from
+ * the run command's log, so an upgrade that silently stops the redirect fails a test.
  */
 final class IdleTimerRedirect {
 
     private static final Logger LOG = Logger.getLogger(IdleTimerRedirect.class.getName());
     private static final String TYRUS_SESSION = "org.glassfish.tyrus.core.TyrusSession";
+    static final String REDIRECTED = "WebSocket idle timers run on Parley's own scheduler";
     private static volatile boolean unavailable;
+    private static volatile boolean announced;
 
     static void redirect(Session session, ScheduledExecutorService plainScheduler) {
         if (unavailable) {
@@ -33,6 +36,10 @@ final class IdleTimerRedirect {
             Field scheduler = schedulerField(session.getClass());
             scheduler.setAccessible(true);
             scheduler.set(session, plainScheduler);
+            if (!announced) {
+                announced = true;
+                LOG.info(REDIRECTED);
+            }
         } catch (ReflectiveOperationException | RuntimeException notThisTyrus) {
             unavailable = true;
             LOG.log(Level.INFO, "WebSocket idle timers stay on the container's scheduler (slower per frame): "

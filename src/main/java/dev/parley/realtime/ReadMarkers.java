@@ -69,7 +69,7 @@ class ReadMarkers {
             appliedAt.values().removeIf(at -> now - at >= AT_MOST_EVERY_NANOS);
         }
         try {
-            rooms.markRead(marker.room(), marker.connection().user, marker.upTo());
+            rooms.markRead(marker.connection().user, marker.room(), marker.upTo());
         } catch (ParleyException refused) {
             marker.connection().send(new ServerFrame.Error(refused.code(), refused.getMessage(), null, marker.room()));
         } catch (RuntimeException failed) {

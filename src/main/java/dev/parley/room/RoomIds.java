@@ -1,5 +1,7 @@
 package dev.parley.room;
 
+import dev.parley.platform.ErrorCode;
+import dev.parley.platform.ParleyException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -16,6 +18,17 @@ public final class RoomIds {
 
     public static boolean fits(String roomId) {
         return roomId != null && roomId.length() <= MAX_LENGTH;
+    }
+
+    /** Refuses a room id longer than any room's, without repeating it back. */
+    public static void requireFits(String roomId) {
+        if (!fits(roomId)) {
+            throw tooLong();
+        }
+    }
+
+    static ParleyException tooLong() {
+        return new ParleyException(ErrorCode.BAD_REQUEST, "A room id is at most " + MAX_LENGTH + " characters");
     }
 
     static String next() {

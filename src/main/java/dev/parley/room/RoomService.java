@@ -104,10 +104,10 @@ public class RoomService {
     @Transactional
     public RoomView addMember(String caller, String roomId, String typedUsername) {
         Room room = lockedRoom(roomId);
-        requireMember(roomId, caller);
+        requireMember(caller, roomId);
         room.requireGroup();
         String username = existingUser(typedUsername);
-        if (!isMember(roomId, username)) {
+        if (!isMember(username, roomId)) {
             em.persist(new Membership(roomId, username, clock.instant()));
             em.flush();
             List<String> members = memberNames(roomId);
@@ -120,7 +120,7 @@ public class RoomService {
     @Transactional
     public void removeMember(String caller, String roomId, String typedUsername) {
         Room room = lockedRoom(roomId);
-        requireMember(roomId, caller);
+        requireMember(caller, roomId);
         room.requireGroup();
         String username = usernameOf(typedUsername);
         if (!room.mayRemove(caller, username)) {
@@ -178,8 +178,8 @@ public class RoomService {
     }
 
     /** Throws unless the room exists and the user is one of its members. */
-    public void requireMember(String roomId, String username) {
-        if (!isMember(roomId, username)) {
+    public void requireMember(String username, String roomId) {
+        if (!isMember(username, roomId)) {
             refuseOutsider(roomId);
         }
     }
@@ -188,7 +188,7 @@ public class RoomService {
      * The room's members, asked for by one of them: one query both checks the asker and gives the list that an
      * event about the room is delivered to. Refuses like {@link #requireMember} anyone else.
      */
-    public List<String> membersAsSeenBy(String roomId, String username) {
+    public List<String> membersAsSeenBy(String username, String roomId) {
         List<String> members = memberNames(roomId);
         if (!members.contains(username)) {
             refuseOutsider(roomId);
@@ -203,21 +203,18 @@ public class RoomService {
         throw notMember(roomId);
     }
 
-    public static ParleyException unknownRoom(String roomId) {
+    static ParleyException unknownRoom(String roomId) {
         return RoomIds.fits(roomId) ? new ParleyException(ErrorCode.UNKNOWN_ROOM, "There is no such room")
-                : tooLong();
+                : RoomIds.tooLong();
     }
 
-    public static ParleyException notMember(String roomId) {
+    static ParleyException notMember(String roomId) {
         return RoomIds.fits(roomId) ? new ParleyException(ErrorCode.NOT_MEMBER, "You are not a member of this room")
-                : tooLong();
+                : RoomIds.tooLong();
     }
 
-    private static ParleyException tooLong() {
-        return new ParleyException(ErrorCode.BAD_REQUEST, "A room id is at most " + RoomIds.MAX_LENGTH + " characters");
-    }
 
-    public boolean isMember(String roomId, String username) {
+    public boolean isMember(String username, String roomId) {
         return em.createNamedQuery(Membership.COUNT_MEMBER, Long.class)
                 .setParameter("room", roomId).setParameter("user", username).getSingleResult() > 0;
     }
@@ -283,32 +280,30 @@ public class RoomService {
 
     /**
      * Locks rooms for new messages (see {@link #lockForChange}) with one statement for all of them, in id order,
-     * which also reads their newest ids; then their members, one query for all of them. Unknown rooms are missing
-     * from the answer.
+     * which also reads their newest ids; then their members, one query for all of them. Every id asked for is in
+     * the answer: a room that does not exist refuses the posts to it ({@link PostingRoom}).
      */
-    public Map<String, RoomForPosting> lockForNewMessages(SortedSet<String> roomIds) {
-        if (roomIds.isEmpty()) {
-            return Map.of();
+    public Map<String, PostingRoom> lockForPosting(SortedSet<String> roomIds) {
+        Map<String, Long> newest = roomIds.isEmpty() ? Map.of() : PostingStatements.lock(dataSource, sqlite, roomIds);
+        Map<String, List<String>> members = newest.isEmpty() ? Map.of() : membersByRoom(em.createNamedQuery(
+                Membership.MEMBERS_OF_ROOMS, Object[].class).setParameter("rooms", List.copyOf(newest.keySet()))
+                .getResultList());
+        Map<String, PostingRoom> locked = new HashMap<>();
+        for (String roomId : roomIds) {
+            Long newestId = newest.get(roomId);
+            locked.put(roomId, newestId == null ? PostingRoom.unknown(roomId)
+                    : PostingRoom.locked(roomId, members.getOrDefault(roomId, List.of()), newestId));
         }
-        Map<String, Long> newest = PostingStatements.lock(dataSource, sqlite, roomIds);
-        if (newest.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, List<String>> members = membersByRoom(em.createNamedQuery(Membership.MEMBERS_OF_ROOMS,
-                Object[].class).setParameter("rooms", List.copyOf(newest.keySet())).getResultList());
-        Map<String, RoomForPosting> locked = new HashMap<>();
-        newest.forEach((roomId, newestId) -> locked.put(roomId,
-                new RoomForPosting(newestId, List.copyOf(members.getOrDefault(roomId, List.of())))));
         return locked;
     }
 
     /** Moves the user's read marker forward to {@code upTo}; never back, so late or repeated frames are harmless. */
     @Transactional
-    public void markRead(String roomId, String username, long upTo) {
+    public void markRead(String username, String roomId, long upTo) {
         int rows = em.createNamedQuery(Membership.MARK_READ).setParameter("room", roomId)
                 .setParameter("user", username).setParameter("upTo", upTo).executeUpdate();
         if (rows == 0) {
-            requireMember(roomId, username);
+            requireMember(username, roomId);
         } else {
             readMarked.fire(new ReadMarked(roomId, username, upTo));
         }

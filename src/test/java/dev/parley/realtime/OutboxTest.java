@@ -92,6 +92,66 @@ class OutboxTest {
         assertFalse(goOn.get(), "the connection is gone: its replay stops");
     }
 
+    @Test
+    void framesAddedWhileOneIsInFlightLeaveTogetherAfterItOneFrameAtATime() throws Exception {
+        Outbox outbox = new Outbox(socket.session(), true, executor, 0);
+        outbox.add("{\"n\":1}");
+        socket.awaitWrites(1);
+        outbox.add("{\"n\":2}");
+        outbox.add("{\"n\":3}");
+        Thread.sleep(50);
+        assertEquals(List.of("{\"n\":1}"), socket.written, "nothing overtakes or joins a frame in flight");
+        socket.completeWrites();
+        socket.awaitWrites(2);
+        assertEquals(List.of("{\"n\":1}", "[{\"n\":2},{\"n\":3}]"), socket.written, "then the rest, as one array");
+    }
+
+    @Test
+    void withoutBatchingFramesStillGoOneAtATimeInOrder() throws Exception {
+        Outbox outbox = new Outbox(socket.session(), false, executor, 0);
+        for (int n = 1; n <= 3; n++) {
+            outbox.add("{\"n\":" + n + "}");
+        }
+        for (int n = 1; n <= 3; n++) {
+            socket.awaitWrites(n);
+            assertEquals(n, socket.written.size(), "one write in flight at a time");
+            socket.completeWrites();
+        }
+        assertEquals(List.of("{\"n\":1}", "{\"n\":2}", "{\"n\":3}"), socket.written);
+    }
+
+    @Test
+    void aSendWaitsOutTheBatchWindowAfterThePreviousOne() throws Exception {
+        Outbox outbox = new Outbox(socket.session(), true, executor, 300);
+        outbox.add("{\"n\":1}");
+        socket.awaitWrites(1);
+        long firstWritten = System.nanoTime();
+        socket.completeWrites();
+        outbox.add("{\"n\":2}");
+        socket.awaitWrites(2);
+        long waitedMillis = (System.nanoTime() - firstWritten) / 1_000_000;
+        assertTrue(waitedMillis >= 250, "the second send waited for the window: " + waitedMillis + " ms");
+    }
+
+    @Test
+    void aClientTooFarBehindInFramesIsClosedAndTakesNothingMore() throws Exception {
+        Outbox outbox = new Outbox(socket.session(), true, executor, 0);
+        outbox.add("{\"n\":0}"); // in flight, never completed
+        socket.awaitWrites(1);
+        for (int i = 0; i < Outbox.MAX_QUEUED; i++) {
+            outbox.add("{}");
+        }
+        assertFalse(outbox.isClosed(), Outbox.MAX_QUEUED + " frames waiting is the limit, not over it");
+        outbox.add("{}");
+        assertTrue(outbox.isClosed());
+        assertEquals(Outbox.TOO_FAR_BEHIND.getCloseCode(), socket.closedWith.getCloseCode());
+        assertEquals(Outbox.TOO_FAR_BEHIND.getReasonPhrase(), socket.closedWith.getReasonPhrase());
+        socket.completeWrites();
+        outbox.add("{\"late\":true}");
+        Thread.sleep(50);
+        assertEquals(1, socket.written.size(), "a closed outbox sends nothing more");
+    }
+
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {

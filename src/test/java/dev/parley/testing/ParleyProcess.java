@@ -95,6 +95,15 @@ public final class ParleyProcess implements AutoCloseable {
         return base;
     }
 
+    /** What the node has written to its log so far. */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The command line the node runs with, as the operating system reports it (Linux: /proc/PID/cmdline). */
     public List<String> commandLine() {
         try {

@@ -73,6 +73,9 @@ class RunCommandIT {
             assertEquals("/", base.getPath());
 
             twoNewcomersSignUpAndTalk(base);
+            assertTrue(parley.log().contains("WebSocket idle timers run on Parley's own scheduler"),
+                    "IdleTimerRedirect still reaches Tyrus's scheduler (a Tyrus upgrade can silently stop it; every"
+                            + " frame then costs hundreds of microseconds more, docs/performance.md)");
         }
     }
 
