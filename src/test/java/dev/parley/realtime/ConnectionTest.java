@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.parley.message.MessagePosted;
 import dev.parley.message.MessageView;
+import dev.parley.message.Posted;
 import dev.parley.testing.Json;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -17,7 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -108,6 +114,61 @@ class ConnectionTest {
         assertEquals(List.of("message 1", "resumed"), frames(2));
         Thread.sleep(50);
         assertEquals(2, frames(0).size());
+    }
+
+    /**
+     * The ack-ordering contract, as the server wires it: the commit hands the message's publication to the relay
+     * thread (ChangeRelay) before the writer completes the post's answer, and ChatEndpoint handles the answer on
+     * that same thread (whenCompleteAsync on {@code threads.relaying()}). One thread, in order: the delivery has put
+     * the ack in front of the sender's copy before the answer is handled, which then owes nothing.
+     */
+    @Test
+    void theAnswerIsHandledOnTheRelayThreadAfterTheDeliverySoTheAckGoesOnceInFrontOfTheCopy() throws Exception {
+        RealtimeThreads threads = new RealtimeThreads();
+        threads.threadFactory = new PlainThreads();
+        try {
+            connection.startAt(Map.of("r", 0L));
+            connection.expectAck("c1");
+            CompletableFuture<Posted> answer = new CompletableFuture<>();
+            answer.whenCompleteAsync((posted, failure) -> connection.acknowledge(posted.message()), threads.relaying());
+            CountDownLatch slowDelivery = new CountDownLatch(1);
+            threads.relaying().execute(() -> { // the commit's publication, LocalBus delivering on this thread
+                await(slowDelivery);
+                connection.deliver(delivery(1, 0, "r", ME, "c1"));
+            });
+            answer.complete(new Posted(view(1, "r", ME, "c1"))); // the writer's answer, right after the commit
+            slowDelivery.countDown();
+
+            assertEquals(List.of("ack c1", "message 1"), frames(2));
+            Thread.sleep(50);
+            assertEquals(List.of("ack c1", "message 1"), frames(0), "one ack, in front of the copy");
+            assertEquals(1, written.size(), "in one WebSocket message: the ack waited for nothing");
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The container's thread factory, outside a container. */
+    private static final class PlainThreads implements ManagedThreadFactory {
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "test-relay");
+            thread.setDaemon(true);
+            return thread;
+        }
+
+        @Override
+        public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static MessageView view(long id, String room, String sender, String clientId) {
