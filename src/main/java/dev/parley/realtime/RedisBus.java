@@ -97,25 +97,31 @@ class RedisBus implements Bus {
         synchronized (interest) {
             subscribed = subscribe(interest.follow(rooms));
         }
+        await(subscribed, "Subscribing to rooms");
+    }
+
+    /** Unsubscribes from the rooms no connection here follows any more, and waits until Redis confirms. */
+    @Override
+    public void unfollow(Collection<String> rooms) {
+        List<RedisFuture<Void>> unsubscribed;
+        synchronized (interest) {
+            unsubscribed = interest.unfollow(rooms).stream()
+                    .map(room -> subscription.async().sunsubscribe(channelOf(room))).toList();
+        }
+        await(unsubscribed, "Unsubscribing from rooms");
+    }
+
+    private static void await(List<RedisFuture<Void>> commands, String what) {
         try {
-            for (RedisFuture<Void> each : subscribed) {
+            for (RedisFuture<Void> each : commands) {
                 each.get(SUBSCRIBE_WAIT_SECONDS, TimeUnit.SECONDS);
             }
         } catch (ExecutionException | TimeoutException | RuntimeException failed) {
             // Lettuce subscribes again when it reconnects; a message missed meanwhile is a gap its connections
-            // fill from the database.
-            LOG.log(Level.WARNING, () -> "Subscribing to rooms on the Redis bus failed: " + failed);
+            // fill from the database (and one heard after leaving goes to nobody: the members decide).
+            LOG.log(Level.WARNING, () -> what + " on the Redis bus failed: " + failed);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void unfollow(Collection<String> rooms) {
-        synchronized (interest) {
-            for (String room : interest.unfollow(rooms)) {
-                subscription.async().sunsubscribe(channelOf(room));
-            }
         }
     }
 

@@ -68,8 +68,9 @@ class OperationsIT {
             bobSocket.await(ofType("message").and(has("clientId", clientId)));
             bobsOtherTab.await(ofType("message").and(has("clientId", clientId)));
             aliceSocket.await(ofType("ack").and(has("clientId", clientId)));
-            assertEquals(storedBefore + 1, figure(stranger, "parley_messages_stored"));
-            assertEquals(deliveredBefore + 3, figure(stranger, "parley_deliveries"), "Alice's tab and Bob's two");
+            // The figures follow the frames by a moment (counted once the step is done), so they are awaited.
+            awaitFigure(stranger, "parley_messages_stored", storedBefore + 1);
+            awaitFigure(stranger, "parley_deliveries", deliveredBefore + 3); // Alice's tab and Bob's two
             assertEquals(0, figure(stranger, "parley_writer_queue"));
         }
     }
@@ -104,6 +105,14 @@ class OperationsIT {
         Matcher value = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} (\\S+)$").matcher(text);
         assertTrue(value.find(), () -> name + " in " + text);
         return Double.parseDouble(value.group(1));
+    }
+
+    private static void awaitFigure(ParleyHttp client, String name, double expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (figure(client, name) != expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(expected, figure(client, name), name);
     }
 
     private static ParleyHttp.Reply awaitStatus(ParleyHttp client, String path, int status) {
