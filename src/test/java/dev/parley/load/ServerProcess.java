@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,9 +53,14 @@ final class ServerProcess {
 
     /** User plus system CPU time so far, in nanoseconds (of every node). */
     long cpuNanos() {
-        long total = ownCpuNanos();
+        return sum(ServerProcess::ownCpuNanos);
+    }
+
+    /** A figure of this node plus the other nodes', or -1 when any of them cannot tell. */
+    private long sum(ToLongFunction<ServerProcess> figure) {
+        long total = figure.applyAsLong(this);
         for (ServerProcess other : others) {
-            long theirs = other.cpuNanos();
+            long theirs = figure.applyAsLong(other);
             total = total < 0 || theirs < 0 ? -1 : total + theirs;
         }
         return total;
@@ -73,12 +79,7 @@ final class ServerProcess {
 
     /** Resident memory in bytes (of every node), or -1 when a process is gone. */
     long residentBytes() {
-        long total = ownResidentBytes();
-        for (ServerProcess other : others) {
-            long theirs = other.residentBytes();
-            total = total < 0 || theirs < 0 ? -1 : total + theirs;
-        }
-        return total;
+        return sum(ServerProcess::ownResidentBytes);
     }
 
     private long ownResidentBytes() {
