@@ -1,0 +1,322 @@
+// The open conversation's messages on screen: each in id order (our sends still on their way below them all),
+// with its delivery state, edits and tombstones, and the markers between messages ("New messages", days, a
+// sender's run of messages). It only draws; which messages belong here is the conversation's business.
+
+import { messageText } from 'parley/message-text';
+import { button, clock, dayFormat, element, personName, setTime } from 'parley/dom';
+
+const GROUP_WITHIN_MS = 5 * 60_000; // a message this soon after the same sender's previous one continues it
+const HIGHLIGHT_MS = 3_000;
+
+const deliveryWords = {
+  sending: 'Sending…',
+  waiting: 'Waiting for the connection…',
+  failed: 'Not sent',
+  sent: 'Sent',
+};
+
+export class MessageList {
+  #list;
+  #scroller;
+  #store;
+  // The ids that were unread when the room was opened, fixed then so that "New messages" stays put while
+  // messages arrive and older pages load.
+  unreadSince = { after: 0, upTo: 0 };
+
+  constructor(list, scroller, store) {
+    this.#list = list;
+    this.#scroller = scroller;
+    this.#store = store;
+  }
+
+  clear() {
+    this.#list.replaceChildren();
+  }
+
+  // History pages and live frames overlap, and an ack may already have confirmed our own message: an id
+  // that is on screen is never added twice.
+  add(messages) {
+    for (const message of messages) {
+      if (this.item(message.id)) continue;
+      if (message.clientId) this.pending(message.clientId)?.remove();
+      this.#insertInOrder(this.#messageElement(message));
+    }
+    this.changed();
+  }
+
+  /** One of our sends, not acked yet, below everything confirmed. */
+  addPending(clientId, sent) {
+    if (this.pending(clientId)) return;
+    const item = this.#messageElement({ sender: this.#store.me, body: sent.body, clientId });
+    this.#showDelivery(item, sent);
+    this.#list.append(item);
+    this.changed();
+  }
+
+  /** Our send is stored: it takes its id, time and place. */
+  confirm({ clientId, id, sentAt }) {
+    const item = this.pending(clientId);
+    if (!item) return;
+    item.dataset.id = id;
+    setTime(item.querySelector('time'), sentAt, clock);
+    this.#showDelivery(item, { state: 'sent' });
+    this.#insertInOrder(item);
+    this.changed();
+  }
+
+  showDelivery(clientId, sent) {
+    const item = this.pending(clientId);
+    if (item) this.#showDelivery(item, sent);
+  }
+
+  removePending(clientId) {
+    this.pending(clientId)?.remove();
+    this.changed();
+  }
+
+  item(id) {
+    return this.#list.querySelector(`li.message[data-id="${id}"]`);
+  }
+
+  /** Our message with this clientId while it has no id yet. */
+  pending(clientId) {
+    const item = this.#list.querySelector(`li.message[data-client-id="${CSS.escape(clientId)}"]`);
+    return item && !item.dataset.id ? item : null;
+  }
+
+  oldestId() {
+    return this.#list.querySelector('li.message[data-id]')?.dataset.id;
+  }
+
+  // From our own request or from an "edited" frame; both may come, in either order.
+  showEdit({ id, body, editedAt }) {
+    const item = this.item(id);
+    if (!item || item.classList.contains('deleted')) return;
+    item.querySelector('.message-body').replaceWith(bodyElement(body));
+    showEditedMark(item, editedAt);
+  }
+
+  showDeletion({ id, moderated }) {
+    const item = this.item(id);
+    if (!item) return;
+    showDeleted(item, moderated);
+    this.changed(); // "New messages" never sits above a tombstone
+  }
+
+  highlight(messageId) {
+    const item = this.item(messageId);
+    if (!item) return;
+    item.classList.add('highlight');
+    item.scrollIntoView({ block: 'center' });
+    setTimeout(() => item.classList.remove('highlight'), HIGHLIGHT_MS);
+  }
+
+  scrollToNewMarker() {
+    this.#list.querySelector('.new-marker')?.scrollIntoView({ block: 'start' });
+  }
+
+  isNearBottom() {
+    const { scrollHeight, scrollTop, clientHeight } = this.#scroller;
+    return scrollHeight - scrollTop - clientHeight < 80;
+  }
+
+  scrollToBottom() {
+    this.#scroller.scrollTop = this.#scroller.scrollHeight;
+  }
+
+  // ---- Building messages ----
+
+  #messageElement({ id, sender, body, sentAt, clientId, editedAt, deleted, moderated }) {
+    const me = this.#store.me;
+    const item = element('li', 'message');
+    item.classList.toggle('mine', sender === me);
+    item.dataset.sender = sender;
+    if (id !== undefined) item.dataset.id = id;
+    if (clientId && sender === me) item.dataset.clientId = clientId;
+    const meta = element('div', 'message-meta');
+    const time = document.createElement('time');
+    if (sentAt) setTime(time, sentAt, clock);
+    meta.append(personName(this.#store, 'message-sender', sender), time);
+    item.append(meta, bodyElement(body));
+    if (sender === me) {
+      meta.append(element('span', 'message-status'));
+      item.append(messageActions());
+      if (id !== undefined) this.#showDelivery(item, { state: 'sent' });
+    }
+    if (editedAt) showEditedMark(item, editedAt);
+    if (deleted) showDeleted(item, moderated);
+    return item;
+  }
+
+  // Where one of our messages is on its way: it shows at once as "Sending…" and turns "Sent" on its ack.
+  // A refused one says why and offers to send it again (with its clientId, so it is stored once at most).
+  #showDelivery(item, { state, reason, retryable }) {
+    item.dataset.delivery = state;
+    item.classList.toggle('pending', state === 'sending' || state === 'waiting');
+    item.classList.toggle('failed', state === 'failed');
+    const status = item.querySelector('.message-status');
+    status.textContent = deliveryWords[state];
+    status.title = reason ?? '';
+    item.querySelector('.delivery-actions')?.remove();
+    if (state === 'failed') item.append(deliveryActions(retryable));
+  }
+
+  // Confirmed messages sit in id order; pending ones (no id yet) stay below them all.
+  #insertInOrder(item) {
+    const id = Number(item.dataset.id);
+    const next = [...this.#list.querySelectorAll('li.message')]
+      .find(other => other !== item && (other.dataset.id === undefined || Number(other.dataset.id) > id));
+    this.#list.insertBefore(item, next ?? null);
+  }
+
+  // ---- Markers ----
+
+  // Markers between messages depend on their neighbours, so they are checked after every change: pages
+  // arrive at both ends, and "Today" becomes "Yesterday" at midnight. Markers that are still right stay in
+  // place, so the list's live region does not announce them again.
+  changed() {
+    this.#placeNewMarker();
+    this.#placeDaySeparators();
+    this.#groupBySender();
+  }
+
+  // A message from the same sender soon after their previous one, with nothing in between, continues it:
+  // the name is shown once per group (screen readers still hear it on every message).
+  #groupBySender() {
+    let previous = null;
+    for (const node of this.#list.children) {
+      const isMessage = node.matches('li.message');
+      if (isMessage) node.classList.toggle('continued', previous !== null && continues(previous, node));
+      previous = isMessage ? node : null;
+    }
+  }
+
+  // "New messages" goes above the first message from someone else that was unread when the room was opened
+  // (a tombstone has nothing to read). If that one is not loaded yet, it goes above the oldest loaded one
+  // and moves up with older pages.
+  #placeNewMarker() {
+    const { after, upTo } = this.unreadSince;
+    const first = [...this.#list.querySelectorAll('li.message[data-id]:not(.deleted)')].find(item => {
+      const id = Number(item.dataset.id);
+      return id > after && id <= upTo && item.dataset.sender !== this.#store.me;
+    });
+    const marker = this.#list.querySelector('.new-marker');
+    if (marker && marker.nextElementSibling === first) return;
+    marker?.remove();
+    first?.before(element('li', 'new-marker', 'New messages'));
+  }
+
+  // A separator sits above the first message of each local day, and above "New messages" if that is there.
+  #placeDaySeparators() {
+    const wanted = new Map(); // first message of a day -> its label
+    let previousDay = null;
+    for (const item of this.#list.querySelectorAll('li.message')) {
+      const date = messageDate(item);
+      if (localDay(date) !== previousDay) wanted.set(item, dayLabel(date));
+      previousDay = localDay(date);
+    }
+    for (const separator of this.#list.querySelectorAll('.day-separator')) {
+      const item = nextMessage(separator);
+      if (wanted.get(item) === separator.textContent) wanted.delete(item);
+      else separator.remove();
+    }
+    for (const [item, label] of wanted) {
+      const anchor = item.previousElementSibling?.matches('.new-marker') ? item.previousElementSibling : item;
+      anchor.before(element('li', 'day-separator', label));
+    }
+  }
+}
+
+// ---- Editing our own messages ----
+
+export function startEditing(item) {
+  const body = item.querySelector('.message-body');
+  const input = element('textarea', 'edit-input');
+  input.value = body.textContent;
+  input.rows = Math.min(8, input.value.split('\n').length + 1);
+  input.ariaLabel = 'Edit message';
+  const save = element('button', 'button save-edit', 'Save');
+  save.type = 'submit';
+  const editor = element('form', 'message-editor');
+  editor.append(input, save, button('button button-quiet cancel-edit', 'Cancel'), element('p', 'edit-error'));
+  item.classList.add('editing');
+  body.after(editor);
+  input.focus();
+  input.setSelectionRange(input.value.length, input.value.length);
+}
+
+// Focus goes back to the Edit button, unless the user has moved on while a save was under way.
+export function stopEditing(item) {
+  const editor = item.querySelector('.message-editor');
+  const hadFocus = editor?.contains(document.activeElement);
+  editor?.remove();
+  item.classList.remove('editing');
+  if (hadFocus) item.querySelector('.edit-message').focus();
+}
+
+function bodyElement(body) {
+  const text = element('p', 'message-body');
+  text.append(messageText(body));
+  return text;
+}
+
+function messageActions() {
+  const actions = element('div', 'message-actions');
+  actions.append(button('edit-message', 'Edit'), button('delete-message', 'Delete'));
+  return actions;
+}
+
+function deliveryActions(retryable) {
+  const actions = element('div', 'delivery-actions');
+  if (retryable) actions.append(button('retry-send', 'Retry'));
+  actions.append(button('discard-send', 'Discard'));
+  return actions;
+}
+
+function showEditedMark(item, editedAt) {
+  let mark = item.querySelector('.edited-mark');
+  if (!mark) {
+    mark = element('span', 'edited-mark', '(edited)');
+    item.querySelector('.message-meta').append(mark);
+  }
+  mark.title = `Edited ${new Date(editedAt).toLocaleString()}`;
+}
+
+function showDeleted(item, moderated) {
+  if (item.classList.contains('deleted')) return;
+  item.classList.remove('editing');
+  item.classList.add('deleted');
+  item.querySelectorAll('.message-body, .message-actions, .message-editor, .edited-mark, .message-status')
+    .forEach(node => node.remove());
+  item.append(element('p', 'message-tombstone',
+    moderated ? 'This message was removed by a moderator' : 'This message was deleted'));
+}
+
+function continues(previous, item) {
+  return previous.dataset.sender === item.dataset.sender
+    && messageDate(item) - messageDate(previous) < GROUP_WITHIN_MS;
+}
+
+function nextMessage(node) {
+  let next = node.nextElementSibling;
+  while (next && !next.matches('li.message')) next = next.nextElementSibling;
+  return next;
+}
+
+// A pending message has no time yet: it is being sent now.
+function messageDate(item) {
+  const sentAt = item.querySelector('time').dateTime;
+  return sentAt ? new Date(sentAt) : new Date();
+}
+
+function localDay(date) {
+  return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
+}
+
+function dayLabel(date) {
+  const today = new Date();
+  const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
+  if (localDay(date) === localDay(today)) return 'Today';
+  if (localDay(date) === localDay(yesterday)) return 'Yesterday';
+  return dayFormat.formatToParts(date).filter(part => part.type !== 'literal').map(part => part.value).join(' ');
+}

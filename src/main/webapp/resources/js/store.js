@@ -1,0 +1,144 @@
+// What the chat page knows of people and rooms: who is online, each room's members, unread counts and read
+// markers, and which rooms were active last. No DOM: the views render from it, node --test checks it.
+
+export class ChatStore {
+  me;
+  #users = new Map();    // username -> {username, displayName, online}
+  #rooms = new Map();    // room id -> {id, kind, name?, members, createdBy?}
+  #unread = new Map();   // room id -> others' messages not read yet
+  #lastRead = new Map(); // room id -> this user's read marker: the id read up to, in any tab
+  // Room id -> id of its newest message known here. Message ids rise across all rooms, so they also order
+  // rooms by their last activity.
+  #activity = new Map();
+
+  constructor(me) {
+    this.me = me;
+  }
+
+  // ---- People ----
+
+  setUsers(list) {
+    this.#users = new Map(list.map(user => [user.username, user]));
+  }
+
+  /** Answers false for someone not known here (they signed up after the page loaded). */
+  setOnline(username, online) {
+    const user = this.#users.get(username);
+    if (user) user.online = online;
+    return Boolean(user);
+  }
+
+  isOnline(username) {
+    return Boolean(this.#users.get(username)?.online);
+  }
+
+  displayName(username) {
+    return this.#users.get(username)?.displayName || username;
+  }
+
+  /** Everyone but me, by display name. */
+  others() {
+    return [...this.#users.keys()].filter(username => username !== this.me).sort(this.byDisplayName);
+  }
+
+  byDisplayName = (a, b) => this.displayName(a).localeCompare(this.displayName(b));
+
+  // ---- Rooms ----
+
+  /**
+   * Frames may lack fields an earlier answer had, such as createdBy, so a room is merged rather than
+   * replaced. Answers whether the room is new here.
+   */
+  rememberRoom(room) {
+    const isNew = !this.#rooms.has(room.id);
+    this.#rooms.set(room.id, { ...this.#rooms.get(room.id), ...room });
+    if (room.lastReadId !== undefined) this.advanceReadMarker(room.id, room.lastReadId);
+    if (room.unread !== undefined && isNew) this.#unread.set(room.id, room.unread);
+    this.noteActivity(room.id, room.lastMessageId ?? 0);
+    return isNew;
+  }
+
+  /** A room just created or joined has no messages yet, but it is the newest thing that happened. */
+  noteJoined(roomId) {
+    this.noteActivity(roomId, Math.max(0, ...this.#activity.values()) + 0.5);
+  }
+
+  forgetRoom(roomId) {
+    const room = this.#rooms.get(roomId);
+    for (const map of [this.#rooms, this.#unread, this.#lastRead, this.#activity]) map.delete(roomId);
+    return room;
+  }
+
+  room(roomId) {
+    return this.#rooms.get(roomId);
+  }
+
+  hasRoom(roomId) {
+    return this.#rooms.has(roomId);
+  }
+
+  setMembers(roomId, members) {
+    const room = this.#rooms.get(roomId);
+    if (room) room.members = members;
+  }
+
+  peerOf(room) {
+    return room.members.find(username => username !== this.me) ?? this.me;
+  }
+
+  title(room) {
+    return room.kind === 'group' ? room.name : this.displayName(this.peerOf(room));
+  }
+
+  directRoomWith(username) {
+    for (const room of this.#rooms.values()) {
+      if (room.kind === 'direct' && room.members.includes(username)) return room.id;
+    }
+    return null;
+  }
+
+  /**
+   * The sidebar's conversations, most recently active first: every group room, and each private conversation
+   * that has messages (or is open).
+   */
+  listedRooms(openRoom) {
+    const activity = room => this.#activity.get(room.id) ?? 0;
+    return [...this.#rooms.values()]
+      .filter(room => room.kind === 'group' || activity(room) > 0 || room.id === openRoom)
+      .sort((a, b) => activity(b) - activity(a) || this.title(a).localeCompare(this.title(b)));
+  }
+
+  // ---- Messages, unread and read ----
+
+  /** A message applied: the room's activity moves, and someone else's counts as unread unless it is read. */
+  noteMessage({ room, id, sender }, read) {
+    this.noteActivity(room, id);
+    if (!read && sender !== this.me) this.#unread.set(room, this.unread(room) + 1);
+  }
+
+  noteActivity(roomId, messageId) {
+    this.#activity.set(roomId, Math.max(messageId, this.#activity.get(roomId) ?? 0));
+  }
+
+  unread(roomId) {
+    return this.#unread.get(roomId) ?? 0;
+  }
+
+  totalUnread() {
+    return [...this.#unread.values()].reduce((sum, count) => sum + count, 0);
+  }
+
+  lastRead(roomId) {
+    return this.#lastRead.get(roomId) ?? 0;
+  }
+
+  /** Read up to upTo, here or in another tab; the count is zero only if that is the newest message. */
+  markRead(roomId, upTo, newest) {
+    this.advanceReadMarker(roomId, upTo);
+    if (upTo >= newest) this.#unread.delete(roomId);
+  }
+
+  advanceReadMarker(roomId, upTo) {
+    this.#lastRead.set(roomId, Math.max(upTo, this.lastRead(roomId)));
+  }
+}
