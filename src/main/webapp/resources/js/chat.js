@@ -200,12 +200,14 @@ connection
   })
   .on('error', ({ code, message }) => composer.showError(message || code))
   .on('state', showConnectionState)
-  // Presence changes and rooms joined while we were away were sent to a connection we no longer had.
+  // Presence changes, rooms joined and edits made while we were away were sent to a connection we no longer
+  // had: they are asked for now, once every later change is sure to come as a frame.
   .on('resumed', ({ reconnected }) => {
     conversation.markReadIfWatched();
     if (reconnected) {
       loadUsers().catch(reportFailure);
       learnNewRooms();
+      conversation.catchUp().catch(reportFailure);
     }
   });
 

@@ -88,10 +88,22 @@ export class MessageList {
     return this.#list.querySelector('li.message[data-id]')?.dataset.id;
   }
 
-  // From our own request or from an "edited" frame; both may come, in either order.
+  /** The ids of the messages on screen, in order. */
+  shownIds() {
+    return [...this.#list.querySelectorAll('li.message[data-id]')].map(item => Number(item.dataset.id));
+  }
+
+  /** A message on screen as it is now, from a history page: its edit or deletion, if that is news here. */
+  update(message) {
+    if (message.deleted) this.showDeletion(message);
+    else if (message.editedAt) this.showEdit(message);
+  }
+
+  // From our own request, an "edited" frame or a history page; they may come in any order, and only a later
+  // version replaces the one shown (editedAt has a fixed format: strings compare as times).
   showEdit({ id, body, editedAt }) {
     const item = this.item(id);
-    if (!item || item.classList.contains('deleted')) return;
+    if (!item || item.classList.contains('deleted') || (item.dataset.editedAt ?? '') >= editedAt) return;
     item.querySelector('.message-body').replaceWith(bodyElement(body));
     showEditedMark(item, editedAt);
   }
@@ -274,6 +286,7 @@ function deliveryActions(retryable) {
 }
 
 function showEditedMark(item, editedAt) {
+  item.dataset.editedAt = editedAt;
   let mark = item.querySelector('.edited-mark');
   if (!mark) {
     mark = element('span', 'edited-mark', '(edited)');

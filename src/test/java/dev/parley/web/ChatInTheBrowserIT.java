@@ -7,6 +7,7 @@ import static dev.parley.web.ChatPage.LIVE;
 import static dev.parley.web.ChatPage.MENU_BUTTON;
 import static dev.parley.web.ChatPage.SIDEBAR;
 import static dev.parley.web.ChatPage.TITLE;
+import static dev.parley.web.ChatPage.TOMBSTONES;
 import static dev.parley.web.ChatPage.countOf;
 import static dev.parley.web.ChatPage.person;
 import static dev.parley.web.ChatPage.registered;
@@ -361,7 +362,7 @@ class ChatInTheBrowserIT {
             adasBrowser.screenshot("admin-console-rooms");
             adasBrowser.click("[id='tabs:rooms:room-messages:0:remove-message']");
             adasBrowser.waitForText("[id='tabs:rooms:room-messages']", "Removed by a moderator");
-            bobsBrowser.waitForText("#message-list .message-tombstone", "This message was removed by a moderator");
+            bobsBrowser.waitForText(TOMBSTONES, "This message was removed by a moderator");
 
             adasBrowser.click("li.ui-tabs-header a[href$='people-tab']");
             adasBrowser.type("[id='tabs:people:query']", bob).click("[id='tabs:people:search']");

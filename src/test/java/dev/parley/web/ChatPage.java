@@ -15,6 +15,7 @@ final class ChatPage {
     static final String COMPOSER = "#composer-input";
     static final String TITLE = "#conversation-title";
     static final String BODIES = "#message-list li.message .message-body";
+    static final String TOMBSTONES = "#message-list li.message .message-tombstone";
     static final String SIDEBAR = "#sidebar";
     static final String MENU_BUTTON = "#menu-button";
 

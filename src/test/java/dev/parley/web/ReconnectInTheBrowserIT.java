@@ -6,6 +6,7 @@ import static dev.parley.web.ChatPage.COMPOSER;
 import static dev.parley.web.ChatPage.LIVE;
 import static dev.parley.web.ChatPage.RECONNECT_PATIENCE;
 import static dev.parley.web.ChatPage.TITLE;
+import static dev.parley.web.ChatPage.TOMBSTONES;
 import static dev.parley.web.ChatPage.countOf;
 import static dev.parley.web.ChatPage.displayNameOf;
 import static dev.parley.web.ChatPage.fillInSignIn;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.testing.Browser;
+import dev.parley.testing.Json;
 import dev.parley.testing.ChatSocket;
 import dev.parley.testing.Names;
 import dev.parley.testing.NetworkCable;
@@ -82,8 +84,9 @@ class ReconnectInTheBrowserIT {
                 ChatSocket bobsSocket = ChatSocket.open(bobsHttp)) {
             signIn(alicesBrowser, cable.base(), alice);
             talkTo(alicesBrowser, bob);
-            acked(bobsSocket, bobsSocket.sendMessage(room, "Are you there?"));
-            alicesBrowser.waitForExactText(BODIES, "Are you there?");
+            long asked = acked(bobsSocket, bobsSocket.sendMessage(room, "Are you there?"));
+            long early = acked(bobsSocket, bobsSocket.sendMessage(room, "Wrong chat, sorry"));
+            alicesBrowser.waitForExactText(BODIES, "Wrong chat, sorry");
 
             alicesBrowser.type(COMPOSER, "Sorry, I was in a");
             cable.unplug();
@@ -93,6 +96,10 @@ class ReconnectInTheBrowserIT {
                 acked(bobsSocket, bobsSocket.sendMessage(room, text));
             }
             bobsHttp.createRoom("Plans while away", List.of(alice)).expect(201);
+            // Changes to messages she already shows: resume does not replay them, the page re-reads what it shows.
+            bobsHttp.patch("api/rooms/" + room + "/messages/" + asked, Json.obj("body", "Are you there? Call me"))
+                    .expect(200);
+            bobsHttp.delete("api/rooms/" + room + "/messages/" + early).expect(204);
             alicesBrowser.press(COMPOSER, " tunnel", Keys.ENTER);
             alicesBrowser.waitForExactText(mine("waiting"), "Sorry, I was in a tunnel");
             alicesBrowser.screenshot("desktop-connection-lost");
@@ -105,8 +112,10 @@ class ReconnectInTheBrowserIT {
             for (String text : missed) {
                 assertEquals(1, countOf(alicesBrowser, text), () -> "\"" + text + "\" once");
             }
-            assertEquals(List.of("Are you there?", "Missed one", "Missed two", "Missed three",
-                    "Sorry, I was in a tunnel"), alicesBrowser.texts(BODIES), "every message once, in order");
+            alicesBrowser.waitForExactText(TOMBSTONES, "This message was deleted");
+            assertEquals(List.of("Are you there? Call me", "Missed one", "Missed two", "Missed three",
+                    "Sorry, I was in a tunnel"), alicesBrowser.texts(BODIES),
+                    "every message once, in order, as it is now");
             // Joined while away, and nothing said in it yet: the page asks for its rooms again on reconnecting.
             alicesBrowser.waitForText("#room-list", "Plans while away");
 
@@ -150,8 +159,10 @@ class ReconnectInTheBrowserIT {
         }
     }
 
-    private static void acked(ChatSocket socket, String clientId) {
-        socket.await(frame -> "ack".equals(frame.getString("type")) && clientId.equals(frame.getString("clientId")));
+    /** The stored message's id. */
+    private static long acked(ChatSocket socket, String clientId) {
+        return socket.await(frame -> "ack".equals(frame.getString("type"))
+                && clientId.equals(frame.getString("clientId"))).getJsonNumber("id").longValue();
     }
 
     /**

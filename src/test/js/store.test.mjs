@@ -1,0 +1,78 @@
+// What the sidebar shows, from store.js: unread counts, read markers from other tabs, and the order of rooms.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ChatStore } from '../../main/webapp/resources/js/store.js';
+
+function store() {
+  const chat = new ChatStore('alice');
+  chat.setUsers([
+    { username: 'alice', displayName: 'Alice', online: true },
+    { username: 'bob', displayName: 'Bob', online: false },
+    { username: 'carol', displayName: '', online: true },
+  ]);
+  return chat;
+}
+
+const direct = (id, peer, lastMessageId = 0) => ({ id, kind: 'direct', members: ['alice', peer], lastMessageId });
+const group = (id, name, lastMessageId = 0) => ({ id, kind: 'group', name, members: ['alice', 'bob'], lastMessageId });
+
+test('others\' messages count as unread until read; my own never do', () => {
+  const chat = store();
+  chat.rememberRoom({ ...group('g', 'Dinner', 10), unread: 2, lastReadId: 8 });
+  chat.noteMessage({ room: 'g', id: 11, sender: 'bob' }, false);
+  chat.noteMessage({ room: 'g', id: 12, sender: 'alice' }, false);
+  assert.equal(chat.unread('g'), 3);
+  chat.noteMessage({ room: 'g', id: 13, sender: 'bob' }, true);
+  assert.equal(chat.unread('g'), 3, 'a message read as it arrives adds nothing');
+  assert.equal(chat.totalUnread(), 3);
+});
+
+test('a read marker from another tab clears the count only if it reaches the newest message', () => {
+  const chat = store();
+  chat.rememberRoom({ ...group('g', 'Dinner', 10), unread: 4, lastReadId: 6 });
+  chat.markRead('g', 9, 10);
+  assert.equal(chat.unread('g'), 4);
+  assert.equal(chat.lastRead('g'), 9);
+  chat.markRead('g', 7, 10);
+  assert.equal(chat.lastRead('g'), 9, 'a marker never moves back');
+  chat.markRead('g', 10, 10);
+  assert.equal(chat.unread('g'), 0);
+});
+
+test('the sidebar lists group rooms and private conversations with messages, most recently active first', () => {
+  const chat = store();
+  chat.rememberRoom(group('quiet', 'Quiet', 0));
+  chat.rememberRoom(group('busy', 'Busy', 40));
+  chat.rememberRoom(direct('bob-room', 'bob', 30));
+  chat.rememberRoom(direct('carol-room', 'carol', 0));
+  assert.deepEqual(chat.listedRooms(null).map(room => room.id), ['busy', 'bob-room', 'quiet']);
+  assert.deepEqual(chat.listedRooms('carol-room').map(room => room.id), ['busy', 'bob-room', 'carol-room', 'quiet'],
+    'an open private conversation is listed even before its first message');
+  chat.noteMessage({ room: 'quiet', id: 41, sender: 'bob' }, false);
+  assert.equal(chat.listedRooms(null)[0].id, 'quiet');
+  chat.rememberRoom(group('new', 'New', 0));
+  chat.noteJoined('new');
+  assert.equal(chat.listedRooms(null)[0].id, 'new', 'a room just joined is the newest thing that happened');
+});
+
+test('rooms merge what frames say; a private room is named after the other person, or their username', () => {
+  const chat = store();
+  assert.equal(chat.rememberRoom({ ...group('g', 'Dinner'), createdBy: 'bob' }), true);
+  assert.equal(chat.rememberRoom({ id: 'g', kind: 'group', name: 'Supper', members: ['alice'] }), false);
+  assert.equal(chat.room('g').createdBy, 'bob');
+  assert.equal(chat.title(chat.room('g')), 'Supper');
+  chat.rememberRoom(direct('d', 'carol'));
+  assert.equal(chat.title(chat.room('d')), 'carol');
+  assert.equal(chat.directRoomWith('carol'), 'd');
+  chat.forgetRoom('d');
+  assert.equal(chat.directRoomWith('carol'), null);
+  assert.deepEqual(chat.others(), ['bob', 'carol']);
+});
+
+test('presence: only known people are updated', () => {
+  const chat = store();
+  assert.equal(chat.setOnline('bob', true), true);
+  assert.equal(chat.isOnline('bob'), true);
+  assert.equal(chat.setOnline('dave', true), false);
+});
