@@ -200,15 +200,14 @@ connection
   })
   .on('error', ({ code, message }) => composer.showError(message || code))
   .on('state', showConnectionState)
-  // Presence changes, rooms joined and edits made while we were away were sent to a connection we no longer
-  // had: they are asked for now, once every later change is sure to come as a frame.
+  // Presence changes and rooms joined since people and rooms were read (before connecting, or before the
+  // connection dropped) were sent to no connection of ours, and so were edits made while we were away: they are
+  // asked for now, once every later change is sure to come as a frame.
   .on('resumed', ({ reconnected }) => {
     conversation.markReadIfWatched();
-    if (reconnected) {
-      loadUsers().catch(reportFailure);
-      learnNewRooms();
-      conversation.catchUp().catch(reportFailure);
-    }
+    loadUsers().catch(reportFailure);
+    learnNewRooms();
+    if (reconnected) conversation.catchUp().catch(reportFailure);
   });
 
 // A live message from someone else, while this tab is not where the person is looking.

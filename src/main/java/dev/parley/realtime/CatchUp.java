@@ -50,6 +50,9 @@ class CatchUp {
     @Inject
     RoomService rooms;
 
+    @Inject
+    Bus bus;
+
     void gapNoticed(Connection connection, String room) {
         try {
             threads.flushing().schedule(() -> threads.databaseWork().execute(() -> fillGap(connection, room)),
@@ -140,6 +143,7 @@ class CatchUp {
             try {
                 if (rooms == null) {
                     Map<String, Long> replayable = memberRoomsOf(connection, lastSeen);
+                    follow(connection, replayable.keySet());
                     connection.beginReplay(replayable);
                     rooms = replayable.entrySet().iterator();
                 }
@@ -179,6 +183,23 @@ class CatchUp {
                 LOG.log(Level.WARNING, "Could not replay for a connection of " + connection.user, e);
                 connection.close(REPLAY_FAILED);
             }
+        }
+    }
+
+    /**
+     * Rooms resumed that the connection does not follow yet are followed from now on, so their live messages come
+     * too: the user joined them after the connection read its rooms, and the notice that would have made it
+     * follow them went to the connections registered at that moment.
+     */
+    private void follow(Connection connection, Set<String> resumed) {
+        List<String> newlyFollowed = connection.startFollowing(resumed);
+        if (newlyFollowed.isEmpty()) {
+            return;
+        }
+        bus.follow(newlyFollowed);
+        if (!connection.admitted) {
+            // It closed meanwhile, maybe before it had these rooms to unfollow.
+            bus.unfollow(connection.stopFollowingAll());
         }
     }
 
