@@ -8,6 +8,9 @@ import { FakeClock, FakeSocket, message } from './fake-server.mjs';
 const R = 'mZ3k9QfT0bLx2wPa';
 const Y = 'Yb7Qe2LrX0sKf4Hn';
 
+// Lets the awaits inside reconnect() finish.
+const settle = () => new Promise(resolve => setImmediate(resolve));
+
 // A connection as the chat page makes it, recording every event it reports.
 function connection({ user = 'alice', rooms = { [R]: 1040 }, random = () => 0.5, mayConnect } = {}) {
   const clock = new FakeClock();
@@ -33,11 +36,15 @@ function connection({ user = 'alice', rooms = { [R]: 1040 }, random = () => 0.5,
   for (const [room, id] of Object.entries(rooms)) chat.follow(room, id);
   const socket = () => sockets.at(-1);
   const shown = () => events.filter(([type]) => type === 'message').map(([, m]) => m.id);
-  return { chat, clock, sockets, socket, events, shown };
+  // After a drop: the longest backoff passes, the page's check of the session answers, the server accepts.
+  const backAgain = async () => {
+    clock.advance(MAX_RETRY_MS);
+    await settle();
+    socket().accept();
+  };
+  return { chat, clock, sockets, socket, events, shown, backAgain };
 }
 
-// Lets the awaits inside reconnect() finish.
-const settle = () => new Promise(resolve => setImmediate(resolve));
 
 test('connects with parley.batch and resumes every room from its last applied id', () => {
   const { chat, socket } = connection({ rooms: { [R]: 1040, [Y]: 7 } });
@@ -92,23 +99,19 @@ test('nothing is applied between ready and resumed; a send waits for resumed', (
 });
 
 test('a send acked after a reconnect is acked once and never sent again', async () => {
-  const { chat, socket, clock, events } = connection();
+  const { chat, socket, clock, events, backAgain } = connection();
   chat.connect();
   socket().accept();
   socket().deliver({ type: 'resumed' });
   const clientId = chat.send(R, 'hello');
   socket().drop();
-  clock.advance(MAX_RETRY_MS);
-  await settle();
-  socket().accept();
+  await backAgain();
   socket().deliver({ type: 'resumed' });
   assert.deepEqual(socket().sentOf('send').map(frame => frame.clientId), [clientId]);
   socket().deliver({ type: 'ack', clientId, id: 1041, room: R, sentAt: '2026-12-06T20:00:00.000Z' });
   socket().deliver(message(R, 1041, 'alice', 'hello', clientId));
   socket().drop();
-  clock.advance(MAX_RETRY_MS);
-  await settle();
-  socket().accept();
+  await backAgain();
   socket().deliver([message(R, 1041, 'alice', 'hello', clientId), { type: 'resumed' }]);
   assert.deepEqual(socket().sentOf('send'), [], 'nothing left to resend');
   assert.equal(events.filter(([type]) => type === 'ack').length, 1);
@@ -116,7 +119,7 @@ test('a send acked after a reconnect is acked once and never sent again', async 
 });
 
 test('a refused send keeps its clientId when retried, and waits for the connection if it is down', async () => {
-  const { chat, socket, clock, events } = connection();
+  const { chat, socket, clock, events, backAgain } = connection();
   chat.connect();
   socket().accept();
   socket().deliver({ type: 'resumed' });
@@ -126,9 +129,7 @@ test('a refused send keeps its clientId when retried, and waits for the connecti
   assert.deepEqual(failed, ['send', clientId, { room: R, body: 'too fast', state: 'failed', reason: 'Slow down', retryable: true }]);
 
   socket().drop();
-  clock.advance(MAX_RETRY_MS);
-  await settle();
-  socket().accept();
+  await backAgain();
   socket().deliver({ type: 'resumed' });
   assert.deepEqual(socket().sentOf('send'), [], 'a refused send is not resent by a reconnect');
   assert.equal(chat.unacked(R)[0][1].state, 'failed');
@@ -136,9 +137,7 @@ test('a refused send keeps its clientId when retried, and waits for the connecti
   socket().drop();
   chat.retry(clientId);
   assert.equal(chat.unacked(R)[0][1].state, 'waiting');
-  clock.advance(MAX_RETRY_MS);
-  await settle();
-  socket().accept();
+  await backAgain();
   socket().deliver({ type: 'resumed' });
   assert.deepEqual(socket().sentOf('send'), [{ type: 'send', room: R, clientId, body: 'too fast' }]);
 
@@ -232,7 +231,7 @@ test('a message of a room not known yet replays that room from its start', () =>
 });
 
 test('removed: nothing of the room is applied, resumed or resent any more, until it is joined again', async () => {
-  const { chat, socket, clock, shown, events } = connection({ rooms: { [R]: 1040, [Y]: 5 } });
+  const { chat, socket, clock, shown, events, backAgain } = connection({ rooms: { [R]: 1040, [Y]: 5 } });
   chat.connect();
   socket().accept();
   socket().deliver({ type: 'resumed' });
@@ -243,9 +242,7 @@ test('removed: nothing of the room is applied, resumed or resent any more, until
   assert.deepEqual(shown(), []);
   assert.deepEqual(chat.unacked(Y), []);
   socket().drop();
-  clock.advance(MAX_RETRY_MS);
-  await settle();
-  socket().accept();
+  await backAgain();
   assert.deepEqual(socket().sentOf('resume'), [{ type: 'resume', rooms: { [R]: 1040 } }]);
   socket().deliver({ type: 'resumed' });
   socket().deliver({ type: 'room', room: { id: Y, kind: 'group', name: 'Again', members: ['alice'], lastMessageId: 7 } });
@@ -298,16 +295,14 @@ test('typing and read frames go out only on a live connection', () => {
 });
 
 test('resumed says whether this was a reconnect, once per connection', async () => {
-  const { chat, socket, clock, events } = connection();
+  const { chat, socket, clock, events, backAgain } = connection();
   chat.connect();
   socket().accept();
   socket().deliver({ type: 'resumed' });
   socket().deliver({ type: 'room', room: { id: Y, kind: 'group', name: 'Y', members: ['alice'], lastMessageId: 0 } });
   socket().deliver({ type: 'resumed' });
   socket().drop();
-  clock.advance(MAX_RETRY_MS);
-  await settle();
-  socket().accept();
+  await backAgain();
   socket().deliver({ type: 'resumed' });
   assert.deepEqual(events.filter(([type]) => type === 'resumed').map(([, r]) => r), [{ reconnected: false }, { reconnected: true }]);
 });
