@@ -76,3 +76,15 @@ test('presence: only known people are updated', () => {
   assert.equal(chat.isOnline('bob'), true);
   assert.equal(chat.setOnline('dave', true), false);
 });
+
+test('an archived room leaves the sidebar unless it is open; a cleared topic is cleared', () => {
+  const chat = store();
+  chat.rememberRoom({ ...group('g', 'Dinner', 10), visibility: 'public', topic: 'Fridays', archived: false });
+  assert.equal(chat.room('g').topic, 'Fridays');
+  chat.rememberRoom({ ...group('g', 'Dinner', 10), visibility: 'public', archived: true });
+  assert.equal(chat.room('g').topic, undefined, 'a group room\'s view without a topic has none');
+  assert.deepEqual(chat.listedRooms(null), []);
+  assert.deepEqual(chat.listedRooms('g').map(room => room.id), ['g']);
+  chat.rememberRoom({ id: 'g', kind: 'group', name: 'Dinner', members: ['alice'] });
+  assert.equal(chat.room('g').archived, true, 'a partial view (no visibility) keeps what it does not say');
+});

@@ -6,12 +6,13 @@
 
 import { ChatConnection } from 'parley/connection';
 import { ChatStore } from 'parley/store';
-import { SignedOut, createApi } from 'parley/api';
+import { SignedOut, createApi, roomPath } from 'parley/api';
 import { byId } from 'parley/dom';
 import { Sidebar } from 'parley/sidebar';
 import { Composer } from 'parley/composer';
 import { Conversation, roomInAddress } from 'parley/conversation';
 import { SearchPanel } from 'parley/search';
+import { ChannelBrowser } from 'parley/channels';
 import { notificationSetting, notify, toggleNotifications } from 'parley/attention';
 
 const app = byId('app');
@@ -36,6 +37,13 @@ const ui = Object.fromEntries(Object.entries({
   composer: 'composer', input: 'composer-input', send: 'send-button', counter: 'composer-counter', error: 'composer-error',
   searchResults: 'search-results', closeSearch: 'close-search', searchStatus: 'search-status',
   searchHits: 'search-hit-list', searchMore: 'search-more',
+  newRoomTopic: 'new-room-topic', newRoomPublic: 'new-room-public',
+  browseChannels: 'browse-channels-button', channelBrowser: 'channel-browser', channelFilter: 'channel-filter',
+  channelArchived: 'channel-archived', channelStatus: 'channel-status', channelList: 'channel-list',
+  closeChannelBrowser: 'close-channel-browser',
+  topic: 'conversation-topic', roomSettings: 'room-settings', roomNameInput: 'room-name-input',
+  roomTopicInput: 'room-topic-input', roomPublicInput: 'room-public-input', roomSettingsError: 'room-settings-error',
+  saveRoomSettings: 'save-room-settings', archiveRoom: 'archive-room',
 }).map(([name, id]) => [name, byId(id)]));
 
 const api = createApi(root);
@@ -62,6 +70,10 @@ const conversation = new Conversation({
   ui, app, store, api, connection, sidebar, composer, narrowScreen, failed: reportFailure, changed: showChange,
 });
 const search = new SearchPanel(ui, store, api, narrowScreen, (room, id) => openAtMessage(room, id).catch(reportFailure));
+const channels = new ChannelBrowser(ui, api, {
+  join: joinRoom,
+  open: roomId => openListedRoom(roomId).catch(reportFailure),
+});
 
 function reportFailure(error) {
   if (!(error instanceof SignedOut)) composer.showError(error.message);
@@ -108,13 +120,20 @@ function forgetRoom(roomId, notice) {
   }
 }
 
-async function createRoom({ name, members }) {
-  const room = await api.json('POST', 'api/rooms', { name, members });
+async function createRoom({ name, members, topic, visibility }) {
+  const room = await api.json('POST', 'api/rooms', { name, members, topic, visibility });
   // The answer does not say who created the room: we did, which lets us remove members.
   rememberRoom({ ...room, createdBy: me });
   store.noteJoined(room.id);
   sidebar.renderRooms();
   return room;
+}
+
+async function joinRoom(roomId) {
+  const room = await api(roomPath(roomId, '/join'), { method: 'POST' });
+  if (rememberRoom(room)) store.noteJoined(room.id);
+  sidebar.renderRooms();
+  await openListedRoom(room.id);
 }
 
 async function openPerson(username) {
@@ -302,6 +321,9 @@ function closePanelOnEscape(event) {
   } else if (sidebar.isNewRoomFormOpen()) {
     sidebar.closeNewRoomForm();
     ui.newRoomButton.focus();
+  } else if (channels.isOpen()) {
+    channels.close();
+    ui.browseChannels.focus();
   } else if (narrowScreen.matches && sidebar.isMenuOpen()) {
     sidebar.setMenuOpen(false);
     ui.menuButton.focus();

@@ -32,6 +32,7 @@ export class Conversation {
   #newBelow = 0;        // others' messages that arrived below the screen while the reader was scrolled up
   #olderLoad = null;    // the page of older messages being loaded, so scrolling asks for it once
   #typists = new Map(); // username -> timer that ends their "is typing"
+  #loaded = false;      // the room's messages are on screen: it may be written to, unless it is archived
 
   /**
    * @param failed (error) -> shows what went wrong
@@ -63,7 +64,8 @@ export class Conversation {
     if (this.room !== roomId) return;
     // With many unread messages, the reader starts at the first of them rather than at the bottom.
     if (aroundId === undefined) this.list.scrollToNewMarker();
-    this.#composer.enable(true);
+    this.#loaded = true;
+    this.#showWritable();
   }
 
   #enter(roomId) {
@@ -98,6 +100,7 @@ export class Conversation {
     this.#ui.backToLatest.hidden = true;
     this.#newBelow = 0;
     this.#ui.roomMembers.open = false;
+    this.#loaded = false;
     this.#composer.enable(false);
   }
 
@@ -283,9 +286,77 @@ export class Conversation {
   renderHeader() {
     const room = this.#store.room(this.room);
     this.#ui.title.textContent = room ? this.#store.title(room) : this.#noRoomTitle;
+    this.#ui.topic.textContent = room?.topic ?? '';
+    this.#ui.topic.title = room?.topic ?? '';
     const group = room?.kind === 'group';
     this.#ui.roomTools.hidden = !group;
-    if (group) this.#renderMembers(room);
+    if (group) {
+      this.#renderMembers(room);
+      this.#renderSettings(room);
+    }
+    this.#showWritable();
+  }
+
+  // An archived room is read-only: it says so where the composer would be.
+  #showWritable() {
+    const archived = Boolean(this.#store.room(this.room)?.archived);
+    if (archived) this.#app.dataset.archived = '';
+    else delete this.#app.dataset.archived;
+    const notice = 'This room is archived: you can read it, but nobody can write in it.';
+    if (archived) this.#ui.notice.textContent = notice;
+    else if (this.#ui.notice.textContent === notice) this.#ui.notice.textContent = '';
+    if (this.#loaded) this.#composer.enable(!archived);
+  }
+
+  // What is being typed in the form is not overwritten by updates that arrive meanwhile.
+  #renderSettings(room) {
+    const ui = this.#ui;
+    const creator = room.createdBy === this.#store.me;
+    if (!ui.roomSettings.contains(document.activeElement)) {
+      ui.roomNameInput.value = room.name;
+      ui.roomTopicInput.value = room.topic ?? '';
+      ui.roomPublicInput.checked = room.visibility === 'public';
+      ui.roomSettingsError.textContent = '';
+    }
+    ui.roomNameInput.disabled = !creator || room.archived;
+    ui.roomPublicInput.disabled = !creator || room.archived;
+    ui.roomTopicInput.disabled = Boolean(room.archived);
+    ui.saveRoomSettings.disabled = Boolean(room.archived);
+    ui.archiveRoom.hidden = !creator;
+    ui.archiveRoom.textContent = room.archived ? 'Restore' : 'Archive';
+  }
+
+  async #saveSettings() {
+    const ui = this.#ui;
+    const room = this.#store.room(this.room);
+    if (!room) return;
+    const changes = {};
+    const name = ui.roomNameInput.value.trim();
+    const topic = ui.roomTopicInput.value.trim();
+    const visibility = ui.roomPublicInput.checked ? 'public' : 'private';
+    if (name !== room.name) changes.name = name;
+    if (topic !== (room.topic ?? '')) changes.topic = topic;
+    if (visibility !== room.visibility) changes.visibility = visibility;
+    if (Object.keys(changes).length > 0) await this.#changeRoom(room.id, changes);
+  }
+
+  async #toggleArchived() {
+    const room = this.#store.room(this.room);
+    if (!room) return;
+    if (!room.archived && !confirm(`Archive ${room.name}? Its members can still read it, but nobody can write in it.`)) return;
+    await this.#changeRoom(room.id, { archived: !room.archived });
+  }
+
+  async #changeRoom(roomId, changes) {
+    this.#ui.roomSettingsError.textContent = '';
+    try {
+      this.#store.rememberRoom(await this.#api.json('PATCH', roomPath(roomId), changes));
+    } catch (failure) {
+      if (!(failure instanceof SignedOut)) this.#ui.roomSettingsError.textContent = failure.message;
+      return;
+    }
+    if (this.room === roomId) this.renderHeader();
+    this.#sidebar.renderRooms();
   }
 
   #renderMembers(room) {
@@ -421,6 +492,11 @@ export class Conversation {
       event.preventDefault();
       this.#addMember().catch(failed);
     });
+    ui.roomSettings.addEventListener('submit', event => {
+      event.preventDefault();
+      this.#saveSettings().catch(failed);
+    });
+    ui.archiveRoom.addEventListener('click', () => this.#toggleArchived().catch(failed));
     ui.memberList.addEventListener('click', event => {
       const remove = event.target.closest('button.remove-member');
       if (remove) this.#removeMember(remove.dataset.username).catch(failed);

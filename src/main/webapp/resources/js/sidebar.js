@@ -14,7 +14,7 @@ export class Sidebar {
   selection = null;
 
   /**
-   * @param actions {openRoom(id), openPerson(username), createRoom({name, members}) -> Promise<room>,
+   * @param actions {openRoom(id), openPerson(username), createRoom({name, members, topic, visibility}) -> Promise<room>,
    *   openRoomId() -> the room on screen}
    */
   constructor(ui, app, store, actions) {
@@ -84,6 +84,7 @@ export class Sidebar {
     const entry = button('room');
     entry.dataset.room = room.id;
     entry.dataset.kind = room.kind;
+    if (room.visibility) entry.dataset.visibility = room.visibility;
     const marker = room.kind === 'group' ? element('span', 'room-icon', '#') : element('span', 'presence');
     marker.ariaHidden = 'true';
     entry.append(marker, element('span', 'entry-name room-name'), element('span', 'badge'));
@@ -146,6 +147,8 @@ export class Sidebar {
   openNewRoomForm() {
     const ui = this.#ui;
     ui.newRoomName.value = '';
+    ui.newRoomTopic.value = '';
+    ui.newRoomPublic.checked = false;
     ui.newRoomError.textContent = '';
     ui.newRoomMembers.replaceChildren(...this.#store.others().map(username => this.#memberChoice(username)));
     ui.newRoomForm.hidden = false;
@@ -172,9 +175,11 @@ export class Sidebar {
     const ui = this.#ui;
     const name = ui.newRoomName.value.trim();
     const members = [...ui.newRoomMembers.querySelectorAll('input:checked')].map(box => box.value);
+    const topic = ui.newRoomTopic.value.trim();
+    const visibility = ui.newRoomPublic.checked ? 'public' : 'private';
     try {
       if (!name) throw new Error('A room needs a name.');
-      const room = await this.#actions.createRoom({ name, members });
+      const room = await this.#actions.createRoom({ name, members, topic, visibility });
       this.closeNewRoomForm();
       this.#actions.openRoom(room.id);
     } catch (error) {

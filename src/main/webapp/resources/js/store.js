@@ -47,11 +47,14 @@ export class ChatStore {
 
   /**
    * Frames may lack fields an earlier answer had, such as createdBy, so a room is merged rather than
-   * replaced. Answers whether the room is new here.
+   * replaced; but every view of a group room (it has a visibility) says its topic, absent when there is none.
+   * Answers whether the room is new here.
    */
   rememberRoom(room) {
     const isNew = !this.#rooms.has(room.id);
-    this.#rooms.set(room.id, { ...this.#rooms.get(room.id), ...room });
+    const merged = { ...this.#rooms.get(room.id), ...room };
+    if (room.visibility !== undefined) merged.topic = room.topic;
+    this.#rooms.set(room.id, merged);
     if (room.lastReadId !== undefined) this.advanceReadMarker(room.id, room.lastReadId);
     if (room.unread !== undefined && isNew) this.#unread.set(room.id, room.unread);
     this.noteActivity(room.id, room.lastMessageId ?? 0);
@@ -98,13 +101,13 @@ export class ChatStore {
   }
 
   /**
-   * The sidebar's conversations, most recently active first: every group room, and each private conversation
-   * that has messages (or is open).
+   * The sidebar's conversations, most recently active first: every group room that is not archived, and each
+   * private conversation that has messages; and the open one, whatever it is.
    */
   listedRooms(openRoom) {
     const activity = room => this.#activity.get(room.id) ?? 0;
     return [...this.#rooms.values()]
-      .filter(room => room.kind === 'group' || activity(room) > 0 || room.id === openRoom)
+      .filter(room => room.id === openRoom || (room.kind === 'group' ? !room.archived : activity(room) > 0))
       .sort((a, b) => activity(b) - activity(a) || this.title(a).localeCompare(this.title(b)));
   }
 
@@ -124,8 +127,10 @@ export class ChatStore {
     return this.#unread.get(roomId) ?? 0;
   }
 
+  /** What the tab's title counts: archived rooms are out of sight, so they are left out. */
   totalUnread() {
-    return [...this.#unread.values()].reduce((sum, count) => sum + count, 0);
+    return [...this.#unread].filter(([roomId]) => !this.#rooms.get(roomId)?.archived)
+      .reduce((sum, [, count]) => sum + count, 0);
   }
 
   lastRead(roomId) {

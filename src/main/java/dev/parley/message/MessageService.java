@@ -207,6 +207,7 @@ public class MessageService {
         MessageBody body = MessageBody.of(typedBody, settings.maxMessageLength());
         rooms.lockForChange(roomId);
         List<String> members = rooms.membersAsSeenBy(editor, roomId);
+        rooms.requireNotArchived(roomId);
         Message message = ownMessage(editor, roomId, messageId);
         if (message.isDeleted()) {
             throw new ParleyException(ErrorCode.UNKNOWN_MESSAGE, "That message was deleted");
@@ -223,6 +224,7 @@ public class MessageService {
     public void delete(String deleter, String roomId, long messageId) {
         rooms.lockForChange(roomId);
         List<String> members = rooms.membersAsSeenBy(deleter, roomId);
+        rooms.requireNotArchived(roomId);
         Message message = ownMessage(deleter, roomId, messageId);
         if (message.isDeleted()) {
             return;

@@ -18,6 +18,8 @@ public enum ErrorCode {
     /** A member asked for something only another member may do (edit someone else's message, remove a member). */
     NOT_ALLOWED("not_allowed", 403),
     UNKNOWN_MESSAGE("unknown_message", 404),
+    /** The room is archived: members may read it and leave, nothing is posted, edited or added to it. */
+    ROOM_ARCHIVED("room_archived", 403),
     UNKNOWN_TOKEN("unknown_token", 404),
     BAD_REQUEST("bad_request", 400),
     TOO_LARGE("too_large", 413),

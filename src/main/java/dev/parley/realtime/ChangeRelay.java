@@ -5,7 +5,7 @@ import dev.parley.account.AccountDisabled;
 import dev.parley.account.SignInEnded;
 import dev.parley.message.MessageEdited;
 import dev.parley.message.MessagesPosted;
-import dev.parley.room.MembershipChanged;
+import dev.parley.room.RoomChanged;
 import dev.parley.room.ReadMarked;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -59,7 +59,7 @@ class ChangeRelay {
         relay(BusEvent.Notice.to(edited.members(), new ServerFrame.Changed(edited.message())));
     }
 
-    void membershipChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipChanged change) {
+    void roomChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoomChanged change) {
         String room = change.room().id();
         relay(BusEvent.Notice.joining(change.room().members(), new ServerFrame.Room(change.room()), room,
                 change.room().lastMessageId()));

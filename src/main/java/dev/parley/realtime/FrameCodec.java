@@ -218,6 +218,12 @@ final class FrameCodec {
         if (room.name() != null) {
             json.add("name", room.name());
         }
+        if (room.visibility() != null) {
+            json.add("visibility", room.visibility()).add("archived", room.archived());
+        }
+        if (room.topic() != null) {
+            json.add("topic", room.topic());
+        }
         if (room.createdBy() != null) {
             json.add("createdBy", room.createdBy());
         }

@@ -1,6 +1,5 @@
 package dev.parley.room;
 
-import dev.parley.platform.ParleyException;
 import java.util.List;
 
 /**
@@ -12,37 +11,45 @@ public final class PostingRoom {
 
     private final String id;
     private final List<String> members;
-    private final ParleyException refusal;
+    private final boolean exists;
+    private final boolean archived;
     private final long newestBefore;
     private long newest;
 
-    private PostingRoom(String id, List<String> members, long newest, ParleyException refusal) {
+    private PostingRoom(String id, List<String> members, long newest, boolean exists, boolean archived) {
         this.id = id;
         this.members = members;
         this.newestBefore = newest;
         this.newest = newest;
-        this.refusal = refusal;
+        this.exists = exists;
+        this.archived = archived;
     }
 
-    static PostingRoom locked(String id, List<String> members, long newest) {
-        return new PostingRoom(id, List.copyOf(members), newest, null);
+    static PostingRoom locked(String id, List<String> members, long newest, boolean archived) {
+        return new PostingRoom(id, List.copyOf(members), newest, true, archived);
     }
 
     static PostingRoom unknown(String id) {
-        return new PostingRoom(id, List.of(), 0, RoomService.unknownRoom(id));
+        return new PostingRoom(id, List.of(), 0, false, false);
     }
 
     public String id() {
         return id;
     }
 
-    /** The members, once it is clear the sender is one of them; else the refusal (unknown room, not a member). */
+    /**
+     * The members, once it is clear the sender is one of them and the room takes posts; else the refusal (unknown
+     * room, not a member; an archived room's members are told it is archived).
+     */
     public List<String> membersIncluding(String sender) {
-        if (refusal != null) {
-            throw refusal;
+        if (!exists) {
+            throw RoomService.unknownRoom(id);
         }
         if (!members.contains(sender)) {
             throw RoomService.notMember(id);
+        }
+        if (archived) {
+            throw Room.archivedRefusal();
         }
         return members;
     }
@@ -58,6 +65,6 @@ public final class PostingRoom {
 
     /** Whether messages were stored in it (its newest id must then be recorded). */
     public boolean changed() {
-        return refusal == null && newest != newestBefore;
+        return exists && newest != newestBefore;
     }
 }

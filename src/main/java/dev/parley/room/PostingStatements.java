@@ -23,22 +23,26 @@ final class PostingStatements {
     private PostingStatements() {
     }
 
+    /** A locked room's newest message id, and whether it is archived (read-only). */
+    record LockedRow(long newest, boolean archived) {
+    }
+
     /**
      * Locks the rooms as the transaction's first statement and answers the newest message id of each that exists.
      * SQLite: an update, which takes the database's one write lock before anything is read (a read first could
      * not upgrade once another writer committed). PostgreSQL: the rows' locks, taken in id order, so two nodes'
      * batches never wait for each other in a cycle.
      */
-    static Map<String, Long> lock(DataSource dataSource, boolean sqlite, SortedSet<String> roomIds) {
+    static Map<String, LockedRow> lock(DataSource dataSource, boolean sqlite, SortedSet<String> roomIds) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement lock = sqlite ? lockOnSqlite(connection, roomIds)
                         : lockOnPostgres(connection, roomIds);
                 ResultSet locked = lock.executeQuery()) {
-            Map<String, Long> newest = new HashMap<>();
+            Map<String, LockedRow> rows = new HashMap<>();
             while (locked.next()) {
-                newest.put(locked.getString(1), locked.getLong(2));
+                rows.put(locked.getString(1), new LockedRow(locked.getLong(2), locked.getBoolean(3)));
             }
-            return newest;
+            return rows;
         } catch (SQLException e) {
             throw failed(e);
         }
@@ -48,7 +52,7 @@ final class PostingStatements {
             throws SQLException {
         String marks = String.join(", ", Collections.nCopies(roomIds.size(), "?"));
         PreparedStatement lock = connection.prepareStatement("UPDATE rooms SET last_message_id = last_message_id "
-                + "WHERE id IN (" + marks + ") RETURNING id, last_message_id");
+                + "WHERE id IN (" + marks + ") RETURNING id, last_message_id, archived_at IS NOT NULL");
         int i = 0;
         for (String roomId : roomIds) {
             lock.setString(++i, roomId);
@@ -59,7 +63,7 @@ final class PostingStatements {
     private static PreparedStatement lockOnPostgres(Connection connection, SortedSet<String> roomIds)
             throws SQLException {
         PreparedStatement lock = connection.prepareStatement(
-                "SELECT id, last_message_id FROM rooms WHERE id = ANY (?) ORDER BY id FOR UPDATE");
+                "SELECT id, last_message_id, archived_at IS NOT NULL FROM rooms WHERE id = ANY (?) ORDER BY id FOR UPDATE");
         lock.setArray(1, connection.createArrayOf("text", roomIds.toArray()));
         return lock;
     }

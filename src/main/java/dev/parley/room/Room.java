@@ -46,17 +46,63 @@ public class Room {
     @Column(name = "last_message_id", nullable = false)
     private long lastMessageId;
 
+    @Column(nullable = false)
+    private Visibility visibility = Visibility.PRIVATE;
+
+    private String topic;
+
+    /** When it was archived: from then on it is read-only. */
+    @Column(name = "archived_at")
+    private Instant archivedAt;
+
     protected Room() {
     }
 
-    static Room group(String id, String name, String createdBy, Instant createdAt) {
+    static Room group(String id, String name, Visibility visibility, String topic, String createdBy,
+            Instant createdAt) {
         Room room = new Room();
         room.id = id;
         room.kind = RoomKind.GROUP;
         room.name = name;
+        room.visibility = visibility;
+        room.topic = topic;
         room.createdBy = createdBy;
         room.createdAt = createdAt;
         return room;
+    }
+
+    /** Nothing is posted, edited or added to an archived room; people may still read it and leave. */
+    void requireNotArchived() {
+        if (archivedAt != null) {
+            throw archivedRefusal();
+        }
+    }
+
+    static ParleyException archivedRefusal() {
+        return new ParleyException(ErrorCode.ROOM_ARCHIVED, "This room is archived: it can be read, not written to");
+    }
+
+    /** Renaming, making public or private and archiving are for the room's creator; a topic is any member's. */
+    void requireCreator(String caller, String what) {
+        if (!caller.equals(createdBy)) {
+            throw new ParleyException(ErrorCode.NOT_ALLOWED, "Only the room's creator can " + what);
+        }
+    }
+
+    void rename(String name) {
+        this.name = name;
+    }
+
+    void setTopic(String topic) {
+        this.topic = topic;
+    }
+
+    void setVisibility(Visibility visibility) {
+        this.visibility = visibility;
+    }
+
+    void archive(boolean archived, Instant now) {
+        archivedAt = archived ? (archivedAt == null ? now : archivedAt) : null;
     }
 
     /** Any member may add people to a group; a direct room is its two people and no one else. */
@@ -89,6 +135,18 @@ public class Room {
 
     public long lastMessageId() {
         return lastMessageId;
+    }
+
+    public Visibility visibility() {
+        return visibility;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public boolean archived() {
+        return archivedAt != null;
     }
 
     /** The key of the direct room of two users, whichever of them asks. */

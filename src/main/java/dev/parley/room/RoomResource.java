@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
@@ -39,9 +40,27 @@ public class RoomResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonValue body) {
-        RoomView room = rooms.createGroup(caller(), JsonBodies.optionalString(body, "name"),
-                JsonBodies.strings(body, "members"));
+        RoomView room = rooms.createGroup(caller(), new RoomService.NewGroup(JsonBodies.optionalString(body, "name"),
+                JsonBodies.strings(body, "members"), JsonBodies.optionalString(body, "visibility"),
+                JsonBodies.optionalString(body, "topic")));
         return Response.status(Response.Status.CREATED).entity(room).build();
+    }
+
+    @Operation(summary = "Change a group room's name, topic, visibility, or archive it")
+    @PATCH
+    @Path("{room}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RoomView change(@PathParam("room") String room, JsonValue body) {
+        return rooms.change(caller(), room, new RoomService.Settings(JsonBodies.optionalString(body, "name"),
+                JsonBodies.optionalString(body, "topic"), JsonBodies.optionalString(body, "visibility"),
+                JsonBodies.optionalBoolean(body, "archived")));
+    }
+
+    @Operation(summary = "Join a public group room")
+    @POST
+    @Path("{room}/join")
+    public RoomView join(@PathParam("room") String room) {
+        return rooms.join(caller(), room);
     }
 
     @Operation(summary = "Add a member to a group room")

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -38,12 +39,13 @@ public class RoomService {
     AccountService accounts;
 
     @Inject
-    Event<MembershipChanged> membershipChanged;
+    Event<RoomChanged> roomChanged;
 
     @Inject
     Event<ReadMarked> readMarked;
 
     static final int MAX_NAME = 80;
+    static final int MAX_TOPIC = 250;
 
     private final Clock clock = Clock.systemUTC();
     private final boolean sqlite = DatabaseSettings.fromConfig().isSqlite();
@@ -71,33 +73,130 @@ public class RoomService {
         }
         Room room = em.createNamedQuery(Room.BY_DIRECT_KEY, Room.class).setParameter("key", key).getSingleResult();
         if (created == 1) {
-            membershipChanged.fire(new MembershipChanged(RoomView.announced(room, pair), List.of()));
+            roomChanged.fire(new RoomChanged(RoomView.announced(room, pair), List.of()));
         }
         return RoomView.of(room, memberNames(room.id()));
     }
 
-    /** A named room of the caller and the people they chose. */
+    /**
+     * A named room of the caller and the people they chose: private (only members add people) unless made public
+     * (anyone finds it in the channel list and joins); with a topic if one is given.
+     */
     @Transactional
-    public RoomView createGroup(String caller, String typedName, List<String> typedMembers) {
-        String name = typedName == null ? "" : typedName.strip();
-        if (name.isEmpty() || name.length() > MAX_NAME || !TextRules.fitsName(name)) {
-            throw new ParleyException(ErrorCode.INVALID, "A room name is 1 to " + MAX_NAME
-                    + " visible characters: no control, invisible or direction-changing ones");
-        }
+    public RoomView createGroup(String caller, NewGroup group) {
+        String name = roomName(group.name());
+        String topic = topic(group.topic());
+        Visibility visibility = Objects.requireNonNullElse(Visibility.fromWire(group.visibility()), Visibility.PRIVATE);
         TreeSet<String> members = new TreeSet<>(List.of(caller));
-        for (String typed : typedMembers) {
+        for (String typed : group.members()) {
             members.add(existingUser(typed));
         }
         Instant now = clock.instant();
-        Room room = Room.group(RoomIds.next(), name, caller, now);
+        Room room = Room.group(RoomIds.next(), name, visibility, topic, caller, now);
         em.persist(room);
         // Rooms and memberships are not mapped as a relationship, so EclipseLink cannot order the inserts itself.
         em.flush();
         members.forEach(member -> em.persist(new Membership(room.id(), member, now)));
         em.flush();
         List<String> all = List.copyOf(members);
-        membershipChanged.fire(new MembershipChanged(RoomView.announced(room, all), List.of()));
+        roomChanged.fire(new RoomChanged(RoomView.announced(room, all), List.of()));
         return RoomView.of(room, all);
+    }
+
+    /** What creating a group room takes: {@code visibility} and {@code topic} may be null. */
+    public record NewGroup(String name, List<String> members, String visibility, String topic) {
+    }
+
+    /** A room's new settings; null leaves one as it is (an empty topic clears it). */
+    public record Settings(String name, String topic, String visibility, Boolean archived) {
+    }
+
+    private static String roomName(String typed) {
+        String name = typed == null ? "" : typed.strip();
+        if (name.isEmpty() || name.length() > MAX_NAME || !TextRules.fitsName(name)) {
+            throw new ParleyException(ErrorCode.INVALID, "A room name is 1 to " + MAX_NAME
+                    + " visible characters: no control, invisible or direction-changing ones");
+        }
+        return name;
+    }
+
+    /** A topic as stored: trimmed, null when empty. */
+    private static String topic(String typed) {
+        String topic = typed == null ? "" : typed.strip();
+        if (topic.length() > MAX_TOPIC || !TextRules.fitsLine(topic)) {
+            throw new ParleyException(ErrorCode.INVALID, "A topic is at most " + MAX_TOPIC
+                    + " characters on one line, without control characters");
+        }
+        return topic.isEmpty() ? null : topic;
+    }
+
+    /**
+     * Anyone joins a public group room that is not archived. A private room they are not in answers as if it did
+     * not exist, so nobody learns of it by guessing ids. Joining again changes nothing.
+     */
+    @Transactional
+    public RoomView join(String caller, String roomId) {
+        Room room = lockedRoom(roomId);
+        boolean member = isMember(caller, roomId);
+        if (!member && (room.kind() != RoomKind.GROUP || room.visibility() != Visibility.PUBLIC)) {
+            throw unknownRoom(roomId);
+        }
+        room.requireNotArchived();
+        if (!member) {
+            em.persist(new Membership(roomId, caller, clock.instant()));
+            em.flush();
+            roomChanged.fire(new RoomChanged(RoomView.announced(room, memberNames(roomId)), List.of()));
+        }
+        return RoomView.of(room, memberNames(roomId));
+    }
+
+    /**
+     * A member changes a group room's topic; its creator also renames it, makes it public or private, and archives
+     * or restores it. Every member is told, as when its members change.
+     */
+    @Transactional
+    public RoomView change(String caller, String roomId, Settings settings) {
+        Room room = lockedRoom(roomId);
+        List<String> members = membersAsSeenBy(caller, roomId);
+        room.requireGroup();
+        Boolean archive = settings.archived();
+        boolean archiving = archive != null && archive != room.archived();
+        if (archiving) {
+            room.requireCreator(caller, archive ? "archive it" : "restore it");
+        }
+        if (archiving && !archive) {
+            room.archive(false, clock.instant());
+        }
+        if (settings.name() != null || settings.topic() != null || settings.visibility() != null) {
+            room.requireNotArchived();
+            String name = settings.name() == null ? room.name() : roomName(settings.name());
+            if (!name.equals(room.name())) {
+                room.requireCreator(caller, "rename it");
+                room.rename(name);
+            }
+            Visibility visibility = Visibility.fromWire(settings.visibility());
+            if (visibility != null && visibility != room.visibility()) {
+                room.requireCreator(caller, "make it " + visibility.wireName());
+                room.setVisibility(visibility);
+            }
+            if (settings.topic() != null) {
+                room.setTopic(topic(settings.topic()));
+            }
+        }
+        if (archiving && archive) {
+            room.archive(true, clock.instant());
+        }
+        em.flush();
+        roomChanged.fire(new RoomChanged(RoomView.announced(room, members), List.of()));
+        return RoomView.of(room, members);
+    }
+
+    /** Throws room_archived when the room is archived; callers hold its lock. */
+    public void requireNotArchived(String roomId) {
+        Room room = em.find(Room.class, roomId);
+        if (room != null) {
+            room.requireNotArchived();
+        }
     }
 
     /** Any member adds someone to a group room; adding a member again changes nothing. */
@@ -106,12 +205,13 @@ public class RoomService {
         Room room = lockedRoom(roomId);
         requireMember(caller, roomId);
         room.requireGroup();
+        room.requireNotArchived();
         String username = existingUser(typedUsername);
         if (!isMember(username, roomId)) {
             em.persist(new Membership(roomId, username, clock.instant()));
             em.flush();
             List<String> members = memberNames(roomId);
-            membershipChanged.fire(new MembershipChanged(RoomView.announced(room, members), List.of()));
+            roomChanged.fire(new RoomChanged(RoomView.announced(room, members), List.of()));
         }
         return RoomView.of(room, memberNames(roomId));
     }
@@ -150,7 +250,7 @@ public class RoomService {
         em.remove(membership);
         em.flush();
         List<String> members = memberNames(room.id());
-        membershipChanged.fire(new MembershipChanged(RoomView.announced(room, members), List.of(username)));
+        roomChanged.fire(new RoomChanged(RoomView.announced(room, members), List.of(username)));
     }
 
     private String existingUser(String typed) {
@@ -284,15 +384,17 @@ public class RoomService {
      * the answer: a room that does not exist refuses the posts to it ({@link PostingRoom}).
      */
     public Map<String, PostingRoom> lockForPosting(SortedSet<String> roomIds) {
-        Map<String, Long> newest = roomIds.isEmpty() ? Map.of() : PostingStatements.lock(dataSource, sqlite, roomIds);
-        Map<String, List<String>> members = newest.isEmpty() ? Map.of() : membersByRoom(em.createNamedQuery(
-                Membership.MEMBERS_OF_ROOMS, Object[].class).setParameter("rooms", List.copyOf(newest.keySet()))
+        Map<String, PostingStatements.LockedRow> rows = roomIds.isEmpty() ? Map.of()
+                : PostingStatements.lock(dataSource, sqlite, roomIds);
+        Map<String, List<String>> members = rows.isEmpty() ? Map.of() : membersByRoom(em.createNamedQuery(
+                Membership.MEMBERS_OF_ROOMS, Object[].class).setParameter("rooms", List.copyOf(rows.keySet()))
                 .getResultList());
         Map<String, PostingRoom> locked = new HashMap<>();
         for (String roomId : roomIds) {
-            Long newestId = newest.get(roomId);
-            locked.put(roomId, newestId == null ? PostingRoom.unknown(roomId)
-                    : PostingRoom.locked(roomId, members.getOrDefault(roomId, List.of()), newestId));
+            PostingStatements.LockedRow row = rows.get(roomId);
+            List<String> roomMembers = members.getOrDefault(roomId, List.of());
+            locked.put(roomId, row == null ? PostingRoom.unknown(roomId)
+                    : PostingRoom.locked(roomId, roomMembers, row.newest(), row.archived()));
         }
         return locked;
     }

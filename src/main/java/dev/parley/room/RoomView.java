@@ -3,24 +3,31 @@ package dev.parley.room;
 import java.util.List;
 
 /**
- * A room as clients see it. {@code name} is absent for direct rooms; {@code lastMessageId}, {@code unread},
- * {@code lastReadId} and {@code createdBy} appear in the room list.
+ * A room as clients see it. {@code name}, {@code visibility}, {@code topic} (when set) and {@code archived} are
+ * those of group rooms, absent for direct rooms; {@code lastMessageId}, {@code unread}, {@code lastReadId} and
+ * {@code createdBy} appear in the room list.
  */
-public record RoomView(String id, String kind, String name, List<String> members, Long lastMessageId, Long unread,
-        Long lastReadId, String createdBy) {
+public record RoomView(String id, String kind, String name, String visibility, String topic, Boolean archived,
+        List<String> members, Long lastMessageId, Long unread, Long lastReadId, String createdBy) {
 
     static RoomView of(Room room, List<String> members) {
-        return new RoomView(room.id(), room.kind().wireName(), room.name(), members, null, null, null, null);
+        return view(room, members, null, null, null, null);
     }
 
     static RoomView listed(Room room, List<String> members, long unread, long lastReadId) {
-        return new RoomView(room.id(), room.kind().wireName(), room.name(), members, room.lastMessageId(), unread,
-                lastReadId, room.createdBy());
+        return view(room, members, room.lastMessageId(), unread, lastReadId, room.createdBy());
     }
 
-    /** What members' connections are told when a room appears or its members change. */
+    /** What members' connections are told when a room appears, its members change, or its settings do. */
     static RoomView announced(Room room, List<String> members) {
-        return new RoomView(room.id(), room.kind().wireName(), room.name(), members, room.lastMessageId(), null,
-                null, room.createdBy());
+        return view(room, members, room.lastMessageId(), null, null, room.createdBy());
+    }
+
+    private static RoomView view(Room room, List<String> members, Long lastMessageId, Long unread, Long lastReadId,
+            String createdBy) {
+        boolean group = room.kind() == RoomKind.GROUP;
+        return new RoomView(room.id(), room.kind().wireName(), room.name(),
+                group ? room.visibility().wireName() : null, room.topic(), group ? room.archived() : null, members,
+                lastMessageId, unread, lastReadId, createdBy);
     }
 }

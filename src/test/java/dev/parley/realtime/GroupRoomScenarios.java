@@ -60,7 +60,7 @@ abstract class GroupRoomScenarios {
         carol = ParleyHttp.newUser(base, Names.unique("carol"));
     }
 
-    private String createRoom(ParleyHttp creator, String name, ParleyHttp... others) {
+    String createRoom(ParleyHttp creator, String name, ParleyHttp... others) {
         List<String> members = java.util.Arrays.stream(others).map(ParleyHttp::username).toList();
         JsonObject room = creator.createRoom(name, members).expect(201).json();
         assertEquals("group", room.getString("kind"));
@@ -68,16 +68,16 @@ abstract class GroupRoomScenarios {
         return room.getString("id");
     }
 
-    private static List<String> members(JsonObject room) {
+    static List<String> members(JsonObject room) {
         return room.getJsonArray("members").getValuesAs(JsonString.class).stream().map(JsonString::getString)
                 .toList();
     }
 
-    private static long id(JsonObject frame) {
+    static long id(JsonObject frame) {
         return frame.getJsonNumber("id").longValue();
     }
 
-    private static JsonObject listed(ParleyHttp user, String room) {
+    static JsonObject listed(ParleyHttp user, String room) {
         return user.rooms().expect(200).jsonArray().getValuesAs(JsonObject.class).stream()
                 .filter(r -> r.getString("id").equals(room)).findFirst().orElse(null);
     }

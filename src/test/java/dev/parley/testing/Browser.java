@@ -185,6 +185,11 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits for the page's confirm (or alert) and answers it with OK. */
+    public void acceptAlert() {
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.alertIsPresent()).accept();
+    }
+
     /** Waits until {@code condition} holds, checking it again and again. */
     public void waitUntil(BooleanSupplier condition) {
         new WebDriverWait(driver, PATIENCE).until(page -> condition.getAsBoolean());

@@ -301,6 +301,45 @@ class ChatInTheBrowserIT {
     }
 
     @Test
+    void aPublicRoomIsFoundJoinedAndArchived() throws Exception {
+        URI base = url.toURI();
+        String alice = registered(base, "alice");
+        String bob = registered(base, "bob");
+
+        try (Browser alicesBrowser = Browser.open(); Browser bobsBrowser = Browser.open()) {
+            signIn(alicesBrowser, base, alice);
+            signIn(bobsBrowser, base, bob);
+
+            alicesBrowser.click("#new-room-button")
+                    .type("#new-room-name", "Book club")
+                    .type("#new-room-topic", "Reading Dune this month")
+                    .click("#new-room-public")
+                    .click("#create-room");
+            alicesBrowser.waitForExactText(TITLE, "Book club");
+            alicesBrowser.waitForExactText("#conversation-topic", "Reading Dune this month");
+
+            bobsBrowser.click("#browse-channels-button").type("#channel-filter", "dune");
+            bobsBrowser.waitForText("#channel-list li.channel", "Book club");
+            bobsBrowser.waitForText("#channel-list li.channel", "1 member · Reading Dune this month");
+            bobsBrowser.screenshot("desktop-public-rooms");
+            bobsBrowser.click("#channel-list li.channel button.join-channel");
+            bobsBrowser.waitForExactText(TITLE, "Book club");
+            bobsBrowser.waitForHidden("#channel-browser");
+            send(bobsBrowser, "Chapter one is long");
+            alicesBrowser.waitForText(BODIES, "Chapter one is long");
+            alicesBrowser.waitForText("#members-summary", "2 members");
+
+            alicesBrowser.click("#members-summary").click("#archive-room");
+            alicesBrowser.acceptAlert();
+            bobsBrowser.waitForText("#conversation-notice", "This room is archived");
+            bobsBrowser.waitUntil(() -> !bobsBrowser.find(COMPOSER).isEnabled());
+            bobsBrowser.screenshot("desktop-archived-room");
+            bobsBrowser.click(person(alice));
+            bobsBrowser.waitUntil(() -> !bobsBrowser.texts("#room-list").toString().contains("Book club"));
+        }
+    }
+
+    @Test
     void onAPhoneTheConversationFillsTheScreenAndTheSidebarIsAMenu() throws Exception {
         URI base = url.toURI();
         String alice = registered(base, "alice");

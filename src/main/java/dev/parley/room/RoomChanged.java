@@ -6,5 +6,5 @@ import java.util.List;
  * A room was created, or people joined or left it; observed after commit. {@code room} lists the members now;
  * {@code removed} are those who are no longer in it.
  */
-public record MembershipChanged(RoomView room, List<String> removed) {
+public record RoomChanged(RoomView room, List<String> removed) {
 }

@@ -1,0 +1,158 @@
+package dev.parley.realtime;
+
+import static dev.parley.testing.ChatSocket.has;
+import static dev.parley.testing.ChatSocket.ofType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.testing.ChatSocket;
+import dev.parley.testing.Json;
+import dev.parley.testing.Names;
+import dev.parley.testing.ParleyHttp;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Channels: public rooms anyone finds and joins, topics, and archived rooms that stay readable but take nothing
+ * new. On the same deployments as the other team-room scenarios (SQLite and the in-process bus; PostgreSQL and
+ * Redis), whose tests these inherit.
+ */
+abstract class ChannelScenarios extends GroupRoomScenarios {
+
+    private JsonObject createChannel(ParleyHttp creator, String name, String visibility, String topic) {
+        return creator.post("api/rooms", Json.obj("name", name, "members", List.of(), "visibility", visibility,
+                "topic", topic)).expect(201).json();
+    }
+
+    /** The public rooms {@code user} finds with {@code words} (and archived ones too, if asked). */
+    private static List<JsonObject> channels(ParleyHttp user, String words, boolean archived) {
+        return user.get("api/channels?q=" + words + (archived ? "&archived=true" : "")).expect(200).jsonArray()
+                .getValuesAs(JsonObject.class);
+    }
+
+    private static Predicate<JsonObject> roomFrame(String room, Predicate<JsonObject> about) {
+        return ofType("room").and(frame -> frame.getJsonObject("room").getString("id").equals(room)
+                && about.test(frame.getJsonObject("room")));
+    }
+
+    @Test
+    void aPublicRoomIsFoundByNameOrTopicAndAnyoneJoinsIt() {
+        String word = Names.unique("tea").replaceAll("[^A-Za-z0-9]", "");
+        String room = createChannel(alice, "Tea " + word, "public", "Brewing and " + word).getString("id");
+        createChannel(alice, "Secret " + word, "private", null);
+
+        List<JsonObject> found = channels(carol, word, false);
+        assertEquals(1, found.size(), "only the public room is listed: " + found);
+        JsonObject channel = found.get(0);
+        assertEquals(room, channel.getString("id"));
+        assertEquals("Brewing and " + word, channel.getString("topic"));
+        assertEquals(1, channel.getJsonNumber("memberCount").longValue());
+        assertFalse(channel.getBoolean("member"));
+        assertEquals(1, channels(carol, "brewing+and+" + word, false).size(), "the topic is searched too");
+
+        try (ChatSocket aliceSocket = ChatSocket.open(alice); ChatSocket carolSocket = ChatSocket.open(carol)) {
+            aliceSocket.await("ready");
+            carolSocket.await("ready");
+            JsonObject joined = carol.post("api/rooms/" + room + "/join", Json.obj()).expect(200).json();
+            assertTrue(members(joined).contains(carol.username()));
+            JsonObject told = carolSocket.await(roomFrame(room, r -> true)).getJsonObject("room");
+            assertEquals("public", told.getString("visibility"));
+            assertEquals("Brewing and " + word, told.getString("topic"));
+            assertFalse(told.getBoolean("archived"));
+            aliceSocket.await(roomFrame(room, r -> members(r).contains(carol.username())));
+
+            String hello = aliceSocket.sendMessage(room, "Welcome, Carol");
+            carolSocket.await(ofType("message").and(has("clientId", hello)));
+            carol.post("api/rooms/" + room + "/join", Json.obj()).expect(200);
+            assertEquals(2, members(listed(alice, room)).size(), "joining again changes nothing");
+            JsonObject nowMember = channels(carol, word, false).get(0);
+            assertTrue(nowMember.getBoolean("member"));
+            assertEquals(2, nowMember.getJsonNumber("memberCount").longValue());
+
+            carol.delete("api/rooms/" + room + "/members/" + carol.username()).expect(204);
+            carolSocket.await(ofType("removed").and(has("room", room)));
+        }
+    }
+
+    @Test
+    void privateAndDirectRoomsCannotBeJoinedByStrangers() {
+        String secret = createChannel(alice, "Secret plans", "private", null).getString("id");
+        String direct = alice.direct(bob.username()).expect(200).json().getString("id");
+        assertEquals("unknown_room", carol.post("api/rooms/" + secret + "/join", Json.obj()).errorCode(),
+                "a private room answers as if it did not exist");
+        assertEquals("unknown_room", carol.post("api/rooms/" + direct + "/join", Json.obj()).errorCode());
+        assertEquals("unknown_room", carol.post("api/rooms/nosuchroom000000/join", Json.obj()).errorCode());
+        assertEquals("invalid", alice.post("api/rooms", Json.obj("name", "Odd", "members", List.of(),
+                "visibility", "secret")).errorCode());
+        assertEquals(null, listed(carol, secret));
+    }
+
+    @Test
+    void membersSetTheTopicAndOnlyTheCreatorRenamesOrMakesItPublic() {
+        String room = createRoom(alice, "Plans", bob);
+        try (ChatSocket aliceSocket = ChatSocket.open(alice)) {
+            aliceSocket.await("ready");
+            JsonObject changed = bob.patch("api/rooms/" + room, Json.obj("topic", "  Friday at 8  ")).expect(200)
+                    .json();
+            assertEquals("Friday at 8", changed.getString("topic"));
+            aliceSocket.await(roomFrame(room, r -> "Friday at 8".equals(r.getString("topic", null))));
+
+            assertEquals("not_allowed", bob.patch("api/rooms/" + room, Json.obj("name", "Bob's plans")).errorCode());
+            assertEquals("not_allowed", bob.patch("api/rooms/" + room, Json.obj("visibility", "public")).errorCode());
+            assertEquals("not_allowed", bob.patch("api/rooms/" + room, Json.obj("archived", true)).errorCode());
+            assertEquals("invalid", bob.patch("api/rooms/" + room, Json.obj("topic", "two\nlines")).errorCode());
+            assertEquals("invalid", bob.patch("api/rooms/" + room, Json.obj("topic", "x".repeat(251))).errorCode());
+            assertEquals("not_member", carol.patch("api/rooms/" + room, Json.obj("topic", "mine now")).errorCode());
+
+            alice.patch("api/rooms/" + room, Json.obj("name", "Weekend plans", "visibility", "public")).expect(200);
+            aliceSocket.await(roomFrame(room, r -> r.getString("name").equals("Weekend plans")
+                    && r.getString("visibility").equals("public")));
+            JsonObject cleared = bob.patch("api/rooms/" + room, Json.obj("topic", "")).expect(200).json();
+            assertFalse(cleared.containsKey("topic"), "an empty topic clears it");
+            assertEquals("Weekend plans", listed(bob, room).getString("name"));
+        }
+    }
+
+    @Test
+    void anArchivedRoomStaysReadableAndSearchableButTakesNothingNew() throws Exception {
+        String word = Names.unique("needle").replaceAll("[^A-Za-z0-9]", "");
+        String room = createChannel(alice, "Old project " + word, "public", null).getString("id");
+        alice.post("api/rooms/" + room + "/members", Json.obj("username", bob.username())).expect(200);
+        try (ChatSocket aliceSocket = ChatSocket.open(alice); ChatSocket bobSocket = ChatSocket.open(bob)) {
+            aliceSocket.await("ready");
+            bobSocket.await("ready");
+            String posted = aliceSocket.sendMessage(room, "the final report, " + word);
+            long message = id(aliceSocket.await(ofType("ack").and(has("clientId", posted))));
+
+            alice.patch("api/rooms/" + room, Json.obj("archived", true)).expect(200);
+            bobSocket.await(roomFrame(room, r -> r.getBoolean("archived")));
+            alice.patch("api/rooms/" + room, Json.obj("archived", true)).expect(200);
+
+            String refused = bobSocket.sendMessage(room, "one more thing");
+            JsonObject error = bobSocket.await(ofType("error").and(has("clientId", refused)));
+            assertEquals("room_archived", error.getString("code"));
+            String path = "api/rooms/" + room + "/messages/" + message;
+            assertEquals("room_archived", alice.patch(path, Json.obj("body", "rewritten")).errorCode());
+            assertEquals("room_archived", alice.delete(path).errorCode());
+            assertEquals("room_archived", alice.post("api/rooms/" + room + "/members",
+                    Json.obj("username", carol.username())).errorCode());
+            assertEquals("room_archived", carol.post("api/rooms/" + room + "/join", Json.obj()).errorCode());
+            assertEquals("room_archived", bob.patch("api/rooms/" + room, Json.obj("topic", "still here")).errorCode());
+
+            assertEquals("the final report, " + word,
+                    bob.history(room, null, null).expect(200).jsonArray().getJsonObject(0).getString("body"));
+            assertEquals(1, bob.get("api/search?q=" + word).expect(200).jsonArray().size(), "still searchable");
+            assertTrue(listed(bob, room).getBoolean("archived"), "listed, marked archived");
+            assertTrue(channels(carol, word, false).isEmpty(), "not in the channel list");
+            assertTrue(channels(carol, word, true).get(0).getBoolean("archived"), "unless archived ones are asked for");
+
+            alice.patch("api/rooms/" + room, Json.obj("archived", false)).expect(200);
+            bobSocket.await(roomFrame(room, r -> !r.getBoolean("archived")));
+            String again = bobSocket.sendMessage(room, "one more thing");
+            aliceSocket.await(ofType("message").and(has("clientId", again)));
+        }
+    }
+}
