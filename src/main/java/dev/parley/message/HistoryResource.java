@@ -11,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,7 +21,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** A room's messages: history a page at a time ({@code ?before=&after=&limit=}), and editing or deleting one's own. */
+/**
+ * A room's messages: history a page at a time ({@code ?before=&after=&limit=}), editing or deleting one's own, and
+ * reactions.
+ */
 @Path("rooms/{room}/messages")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,6 +32,9 @@ public class HistoryResource {
 
     @Inject
     MessageService messages;
+
+    @Inject
+    Reactions reactions;
 
     @Inject
     SecurityContext security;
@@ -54,6 +61,22 @@ public class HistoryResource {
     public Response delete(@PathParam("room") String room, @PathParam("id") String id) {
         messages.delete(caller(), room, wholeNumber(id, "id"));
         return Response.noContent().build();
+    }
+
+    @Operation(summary = "React to a message with an emoji")
+    @PUT
+    @Path("{id}/reactions/{emoji}")
+    public List<ReactionView> react(@PathParam("room") String room, @PathParam("id") String id,
+            @PathParam("emoji") String emoji) {
+        return reactions.add(caller(), room, wholeNumber(id, "id"), emoji);
+    }
+
+    @Operation(summary = "Take one's reaction back")
+    @DELETE
+    @Path("{id}/reactions/{emoji}")
+    public List<ReactionView> unreact(@PathParam("room") String room, @PathParam("id") String id,
+            @PathParam("emoji") String emoji) {
+        return reactions.remove(caller(), room, wholeNumber(id, "id"), emoji);
     }
 
     private String caller() {

@@ -106,6 +106,6 @@ public class Message {
     MessageView view() {
         return new MessageView(id, roomId, sender, body, Timestamps.format(sentAt), clientId,
                 editedAt == null ? null : Timestamps.format(editedAt), deletedAt == null ? null : Boolean.TRUE,
-                moderated ? Boolean.TRUE : null);
+                moderated ? Boolean.TRUE : null, null);
     }
 }

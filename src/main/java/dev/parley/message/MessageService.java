@@ -56,6 +56,9 @@ public class MessageService {
     @Inject
     Event<MessageEdited> edited;
 
+    @Inject
+    Reactions reactions;
+
     private final Clock clock = Clock.systemUTC();
     private MessageSearch search;
     private boolean sqlite;
@@ -152,11 +155,21 @@ public class MessageService {
             if (before != null) {
                 throw new ParleyException(ErrorCode.INVALID, "Give 'before' or 'after', not both");
             }
-            return em.createNamedQuery(Message.OLDEST_AFTER, Message.class)
+            return withReactions(em.createNamedQuery(Message.OLDEST_AFTER, Message.class)
                     .setParameter("room", roomId).setParameter("after", after).setMaxResults(pageSize)
-                    .getResultStream().map(Message::view).toList();
+                    .getResultStream().map(Message::view).toList());
         }
-        return newestBefore(roomId, before, pageSize);
+        return withReactions(newestBefore(roomId, before, pageSize));
+    }
+
+    /** A page with its messages' reactions: one more query for the whole page. */
+    private List<MessageView> withReactions(List<MessageView> page) {
+        Map<Long, List<ReactionView>> all = reactions.of(page.stream().map(MessageView::id).toList());
+        if (all.isEmpty()) {
+            return page;
+        }
+        return page.stream().map(view -> all.containsKey(view.id()) ? view.withReactions(all.get(view.id())) : view)
+                .toList();
     }
 
     /** The newest {@code pageSize} messages of a room below {@code before} (null: the newest), oldest first. */
@@ -230,6 +243,7 @@ public class MessageService {
             return;
         }
         message.delete(clock.instant());
+        reactions.clear(messageId);
         em.flush();
         edited.fire(new MessageEdited(message.view(), members));
     }
@@ -241,9 +255,10 @@ public class MessageService {
     @Transactional
     public MessageView removeAsModerator(String roomId, long messageId) {
         rooms.lockForChange(roomId);
-        Message message = messageIn(roomId, messageId);
+        Message message = messageIn(em, roomId, messageId);
         if (!message.isDeleted()) {
             message.removeByModerator(clock.instant());
+            reactions.clear(messageId);
             em.flush();
             edited.fire(new MessageEdited(message.view(), rooms.memberNames(roomId)));
         }
@@ -260,7 +275,7 @@ public class MessageService {
 
     /** Callers lock the room first: a write before any read, so SQLite takes its write lock up front. */
     private Message ownMessage(String user, String roomId, long messageId) {
-        Message message = messageIn(roomId, messageId);
+        Message message = messageIn(em, roomId, messageId);
         if (!message.isFrom(user)) {
             throw new ParleyException(ErrorCode.NOT_ALLOWED, "Only its sender can change a message");
         }
@@ -268,7 +283,7 @@ public class MessageService {
     }
 
     /** The message, if it is in that room; {@code unknown_message} otherwise. */
-    private Message messageIn(String roomId, long messageId) {
+    static Message messageIn(EntityManager em, String roomId, long messageId) {
         Message message = em.find(Message.class, messageId);
         if (message == null || !message.roomId().equals(roomId)) {
             throw new ParleyException(ErrorCode.UNKNOWN_MESSAGE, "There is no message " + messageId + " in this room");

@@ -5,6 +5,7 @@ import dev.parley.account.AccountDisabled;
 import dev.parley.account.SignInEnded;
 import dev.parley.message.MessageEdited;
 import dev.parley.message.MessagesPosted;
+import dev.parley.message.ReactionsChanged;
 import dev.parley.room.RoomChanged;
 import dev.parley.room.ReadMarked;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +58,11 @@ class ChangeRelay {
 
     void edited(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageEdited edited) {
         relay(BusEvent.Notice.to(edited.members(), new ServerFrame.Changed(edited.message())));
+    }
+
+    void reactionsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReactionsChanged change) {
+        relay(BusEvent.Notice.to(change.members(),
+                new ServerFrame.Reactions(change.room(), change.messageId(), change.reactions())));
     }
 
     void roomChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoomChanged change) {

@@ -3,6 +3,7 @@ package dev.parley.realtime;
 import static dev.parley.realtime.SharedJsonProvider.JSON;
 
 import dev.parley.message.MessageView;
+import dev.parley.message.ReactionView;
 import dev.parley.platform.TextRules;
 import dev.parley.room.RoomIds;
 import dev.parley.room.RoomView;
@@ -191,6 +192,15 @@ final class FrameCodec {
         }
         if (frame instanceof ServerFrame.Room room) {
             return typed("room").add("room", room(room.room()));
+        }
+        if (frame instanceof ServerFrame.Reactions reactions) {
+            JsonArrayBuilder all = JSON.createArrayBuilder();
+            for (ReactionView reaction : reactions.reactions()) {
+                JsonArrayBuilder users = JSON.createArrayBuilder();
+                reaction.users().forEach(users::add);
+                all.add(JSON.createObjectBuilder().add("emoji", reaction.emoji()).add("users", users));
+            }
+            return typed("reactions").add("room", reactions.room()).add("id", reactions.id()).add("reactions", all);
         }
         if (frame instanceof ServerFrame.Removed removed) {
             return typed("removed").add("room", removed.room());

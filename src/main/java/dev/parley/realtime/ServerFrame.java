@@ -1,8 +1,10 @@
 package dev.parley.realtime;
 
 import dev.parley.message.MessageView;
+import dev.parley.message.ReactionView;
 import dev.parley.platform.ErrorCode;
 import dev.parley.room.RoomView;
+import java.util.List;
 
 /** The frames Parley sends over {@code /ws}; see docs/protocol.md. Encoded by {@link FrameCodec}. */
 sealed interface ServerFrame {
@@ -34,6 +36,10 @@ sealed interface ServerFrame {
 
     /** A message was edited or deleted: the client replaces it in place. */
     record Changed(MessageView message) implements ServerFrame {
+    }
+
+    /** A message's reactions, all of them as they are now. */
+    record Reactions(String room, long id, List<ReactionView> reactions) implements ServerFrame {
     }
 
     /** A room appeared for the user, or its members changed. */

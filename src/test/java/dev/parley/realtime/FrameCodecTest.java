@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.message.MessageView;
+import dev.parley.message.ReactionView;
 import dev.parley.platform.ErrorCode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,11 @@ class FrameCodecTest {
                 FrameCodec.encode(new ServerFrame.Error(ErrorCode.NOT_MEMBER, "no", "c1", null)));
         assertEquals("{\"type\":\"presence\",\"user\":\"bob\",\"online\":false}",
                 FrameCodec.encode(new ServerFrame.Presence("bob", false)));
+        assertEquals("{\"type\":\"reactions\",\"room\":\"r1\",\"id\":42,\"reactions\":["
+                + "{\"emoji\":\"\uD83D\uDC4D\",\"users\":[\"bob\",\"alice\"]},{\"emoji\":\"\uD83C\uDF89\",\"users\":[\"carol\"]}]}",
+                FrameCodec.encode(new ServerFrame.Reactions("r1", 42, List.of(
+                        new ReactionView("\uD83D\uDC4D", List.of("bob", "alice")),
+                        new ReactionView("\uD83C\uDF89", List.of("carol"))))));
     }
 
     @Test
@@ -65,7 +72,7 @@ class FrameCodecTest {
             String body = randomText(random);
             MessageView message = new MessageView(i, "r" + i, "alice", body, "2026-11-25T00:00:00.000Z", randomText(random),
                     i % 3 == 0 ? "2026-11-25T00:00:01.000Z" : null, i % 7 == 0 ? Boolean.TRUE : null,
-                    i % 14 == 0 ? Boolean.TRUE : null);
+                    i % 14 == 0 ? Boolean.TRUE : null, null);
             JsonObject json = Json.createReader(new StringReader(FrameCodec.encode(new ServerFrame.Message(message))))
                     .readObject();
             assertEquals(body, json.getString("body"));

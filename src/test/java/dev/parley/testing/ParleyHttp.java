@@ -192,6 +192,11 @@ public final class ParleyHttp {
         return send("PATCH", path, body);
     }
 
+    /** PUTs with an empty body. */
+    public Reply put(String path) {
+        return send("PUT", path, null);
+    }
+
     public Reply delete(String path) {
         return send("DELETE", path, null);
     }
