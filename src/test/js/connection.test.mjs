@@ -30,7 +30,7 @@ function connection({ user = 'alice', rooms = { [R]: 1040 }, random = () => 0.5,
     clock,
     random,
   });
-  for (const type of ['message', 'ack', 'send', 'edited', 'deleted', 'room', 'removed', 'presence', 'error', 'state', 'resumed']) {
+  for (const type of ['message', 'ack', 'send', 'edited', 'deleted', 'reactions', 'room', 'removed', 'presence', 'error', 'state', 'resumed']) {
     chat.on(type, (...values) => events.push([type, ...structuredClone(values)]));
   }
   for (const [room, id] of Object.entries(rooms)) chat.follow(room, id);
@@ -305,4 +305,22 @@ test('resumed says whether this was a reconnect, once per connection', async () 
   await backAgain();
   socket().deliver({ type: 'resumed' });
   assert.deepEqual(events.filter(([type]) => type === 'resumed').map(([, r]) => r), [{ reconnected: false }, { reconnected: true }]);
+});
+
+test('reactions: each frame holds them all; of a message on its way they come with it', () => {
+  const { chat, socket, events } = connection();
+  chat.connect();
+  socket().accept();
+  socket().deliver([message(R, 1041, 'bob'), { type: 'resumed' }]);
+  const thumbs = [{ emoji: '👍', users: ['bob'] }];
+  socket().deliver({ type: 'reactions', room: R, id: 1041, reactions: thumbs });
+  assert.deepEqual(events.filter(([type]) => type === 'reactions').map(([, r]) => r.reactions), [thumbs]);
+
+  socket().deliver({ type: 'reactions', room: R, id: 1042, reactions: [{ emoji: '🎉', users: ['carol'] }] });
+  socket().deliver({ type: 'reactions', room: R, id: 1042, reactions: [] });
+  socket().deliver({ type: 'reactions', room: R, id: 1042, reactions: thumbs });
+  socket().deliver(message(R, 1042, 'carol'));
+  const applied = events.filter(([type]) => type === 'message').map(([, m]) => m);
+  assert.deepEqual(applied[1].reactions, thumbs, 'the last word on them');
+  assert.equal(events.filter(([type]) => type === 'reactions').length, 1);
 });

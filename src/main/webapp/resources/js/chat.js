@@ -197,6 +197,9 @@ connection
   })
   .on('edited', showChange)
   .on('deleted', change => showChange({ ...change, deleted: true }))
+  .on('reactions', ({ room, id, reactions }) => {
+    if (room === conversation.room) conversation.list.showReactions(id, reactions);
+  })
   // A group room we were added to or created, or whose members changed.
   .on('room', (room, { isNew }) => {
     rememberRoom(room);

@@ -35,8 +35,8 @@ const browserClock = {
  *   for what a resume brought back (old news, nobody needs notifying of it).
  * - `ack (ack)`: one of our sends is stored; `send (clientId, entry)`: a send changed state (`sending`,
  *   `waiting` for a connection, `failed` with a `reason` and whether it is `retryable`).
- * - `edited (frame)`, `deleted (frame)`: a change to a message already applied (changes to messages still
- *   on their way are folded into them).
+ * - `edited (frame)`, `deleted (frame)`, `reactions (frame)`: a change to a message already applied (changes
+ *   to messages still on their way are folded into them).
  * - `room (room, {isNew})`, `removed (roomId)`, `presence`, `typing`, `read`, `error (frame)`: as the frames.
  * - `state ('live' | 'reconnecting' | 'stopped', retryAt)`; `resumed ({reconnected})` once per connection,
  *   when everything missed is applied: the moment to catch up on what `resume` does not replay.
@@ -55,6 +55,7 @@ export class ChatConnection {
   #left = new Set();       // rooms we were removed from: their late frames are ignored until we join again
   #outbox = new Map();     // clientId -> {room, body, state, reason?, retryable?} until acked or stored
   #laterChanges = new Map(); // message id -> an edit or deletion of a message not applied yet
+  #laterReactions = new Map(); // message id -> the reactions of a message not applied yet (each frame has them all)
 
   #socket = null;
   #ready = false;          // "ready" came on this socket: resumes may be sent
@@ -119,8 +120,10 @@ export class ChatConnection {
     for (const [clientId, sent] of this.#outbox) {
       if (sent.room === roomId) this.#outbox.delete(clientId);
     }
-    for (const [id, change] of this.#laterChanges) {
-      if (change.room === roomId) this.#laterChanges.delete(id);
+    for (const later of [this.#laterChanges, this.#laterReactions]) {
+      for (const [id, change] of later) {
+        if (change.room === roomId) later.delete(id);
+      }
     }
   }
 
@@ -246,6 +249,7 @@ export class ChatConnection {
       case 'ack': return this.#onAck(frame);
       case 'edited':
       case 'deleted': return this.#onChange(frame);
+      case 'reactions': return this.#onReactions(frame);
       case 'room': return this.#onRoom(frame.room);
       case 'removed':
         this.forget(frame.room);
@@ -326,7 +330,16 @@ export class ChatConnection {
     if (!known || isNewer(change, known)) this.#laterChanges.set(change.id, change);
   }
 
-  #withLaterChange(message) {
+  #onReactions(frame) {
+    if (!this.#lastSeen.has(frame.room)) return;
+    if (frame.id <= this.#lastSeen.get(frame.room)) this.#emit('reactions', frame);
+    else this.#laterReactions.set(frame.id, frame);
+  }
+
+  #withLaterChange(applied) {
+    const reactions = this.#laterReactions.get(applied.id);
+    this.#laterReactions.delete(applied.id);
+    const message = reactions ? { ...applied, reactions: reactions.reactions } : applied;
     const change = this.#laterChanges.get(message.id);
     if (!change) return message;
     this.#laterChanges.delete(message.id);

@@ -445,6 +445,19 @@ export class Conversation {
     this.#changed({ room, id, deleted: true });
   }
 
+  // ---- Reactions ----
+
+  /** Ours taken back if it is there, added if not; the answer has the message's reactions as they are now. */
+  async #toggleReaction(item, emoji) {
+    this.list.closePickers();
+    const room = this.room;
+    const id = Number(item.dataset.id);
+    const ours = (this.list.reactionsOf(id)[emoji] ?? []).includes(this.#store.me);
+    const path = roomPath(room, `/messages/${id}/reactions/${encodeURIComponent(emoji)}`);
+    const reactions = await this.#api(path, { method: ours ? 'DELETE' : 'PUT' });
+    if (this.room === room) this.list.showReactions(id, reactions);
+  }
+
   // ---- Our sends that were refused ----
 
   #retry(clientId) {
@@ -504,6 +517,7 @@ export class Conversation {
     // The open members panel covers the messages; a click anywhere else closes it.
     document.addEventListener('click', event => {
       if (!ui.roomMembers.contains(event.target)) ui.roomMembers.open = false;
+      if (!event.target.closest('.reaction-picker, .react-message')) this.list.closePickers();
     });
     ui.loadOlder.addEventListener('click', () => this.loadOlder().catch(failed));
     ui.backToLatest.addEventListener('click', () => this.jumpToLatest().catch(failed));
@@ -513,7 +527,9 @@ export class Conversation {
       const control = event.target.closest('button');
       const item = control?.closest('li.message');
       if (!item) return;
-      if (control.matches('.edit-message')) startEditing(item);
+      if (control.matches('.react-message')) this.list.togglePicker(item);
+      else if (control.matches('.pick-reaction, .reaction')) this.#toggleReaction(item, control.dataset.emoji).catch(failed);
+      else if (control.matches('.edit-message')) startEditing(item);
       else if (control.matches('.cancel-edit')) stopEditing(item);
       else if (control.matches('.delete-message')) this.#delete(item).catch(failed);
       else if (control.matches('.retry-send')) this.#retry(item.dataset.clientId);
@@ -524,6 +540,14 @@ export class Conversation {
       this.#saveEdit(event.target.closest('li.message'));
     });
     ui.messages.addEventListener('keydown', event => {
+      const picker = event.target.closest('.reaction-picker');
+      if (picker && event.key === 'Escape') {
+        event.preventDefault();
+        const item = picker.closest('li.message');
+        this.list.closePickers();
+        item.querySelector('.react-message')?.focus();
+        return;
+      }
       if (!event.target.matches('.edit-input')) return;
       if (event.key === 'Escape') {
         event.preventDefault(); // this Escape is spent: no panel closes with it

@@ -3,9 +3,11 @@
 // sender's run of messages). It only draws; which messages belong here is the conversation's business.
 
 import { messageText } from 'parley/message-text';
-import { button, clock, dayFormat, element, personName, setTime } from 'parley/dom';
+import { button, clock, dayFormat, element, nameList, personName, setTime } from 'parley/dom';
 
 const GROUP_WITHIN_MS = 5 * 60_000; // a message this soon after the same sender's previous one continues it
+/** What the React button offers; any other emoji arrives from other clients and shows all the same. */
+export const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '😮', '😢', '🙏', '👀'];
 const HIGHLIGHT_MS = 3_000;
 
 const deliveryWords = {
@@ -97,6 +99,58 @@ export class MessageList {
   update(message) {
     if (message.deleted) this.showDeletion(message);
     else if (message.editedAt) this.showEdit(message);
+    if (!message.deleted) this.showReactions(message.id, message.reactions ?? []);
+  }
+
+  /** A message's reactions, all of them: each emoji with its count, pressed if one of them is ours. */
+  showReactions(id, reactions) {
+    const item = this.item(id);
+    if (!item || item.classList.contains('deleted')) return;
+    item.querySelector('.reactions')?.remove();
+    if (reactions.length > 0) item.querySelector('.message-body').after(this.#reactionsElement(reactions));
+  }
+
+  /** The reactions shown on a message, as {emoji: [users]}. */
+  reactionsOf(id) {
+    const shown = this.item(id)?.querySelectorAll('.reaction') ?? [];
+    return Object.fromEntries([...shown].map(reaction => [reaction.dataset.emoji, JSON.parse(reaction.dataset.users)]));
+  }
+
+  /** The small choice of emoji under a message, opened by its React button; one at a time on the page. */
+  togglePicker(item) {
+    const open = item.querySelector('.reaction-picker');
+    this.#list.querySelectorAll('.reaction-picker').forEach(picker => picker.remove());
+    if (open) return;
+    const picker = element('div', 'reaction-picker');
+    picker.role = 'group';
+    picker.ariaLabel = 'React with';
+    for (const emoji of QUICK_REACTIONS) {
+      const choice = button('pick-reaction', emoji);
+      choice.dataset.emoji = emoji;
+      choice.ariaLabel = `React with ${emoji}`;
+      picker.append(choice);
+    }
+    item.append(picker);
+    picker.querySelector('button').focus();
+  }
+
+  closePickers() {
+    this.#list.querySelectorAll('.reaction-picker').forEach(picker => picker.remove());
+  }
+
+  #reactionsElement(reactions) {
+    const bar = element('div', 'reactions');
+    for (const { emoji, users } of reactions) {
+      const reaction = button('reaction', `${emoji} ${users.length}`);
+      reaction.dataset.emoji = emoji;
+      reaction.dataset.users = JSON.stringify(users);
+      reaction.ariaPressed = String(users.includes(this.#store.me));
+      const names = users.map(user => (user === this.#store.me ? 'you' : this.#store.displayName(user)));
+      reaction.title = `${listOf(names)} reacted with ${emoji}`;
+      reaction.ariaLabel = reaction.title;
+      bar.append(reaction);
+    }
+    return bar;
   }
 
   // From our own request, an "edited" frame or a history page; they may come in any order, and only a later
@@ -138,7 +192,7 @@ export class MessageList {
 
   // ---- Building messages ----
 
-  #messageElement({ id, sender, body, sentAt, clientId, editedAt, deleted, moderated }) {
+  #messageElement({ id, sender, body, sentAt, clientId, editedAt, deleted, moderated, reactions }) {
     const me = this.#store.me;
     const item = element('li', 'message');
     item.classList.toggle('mine', sender === me);
@@ -152,9 +206,12 @@ export class MessageList {
     item.append(meta, bodyElement(body));
     if (sender === me) {
       meta.append(element('span', 'message-status'));
-      item.append(messageActions());
+      item.append(messageActions(true));
       if (id !== undefined) this.#showDelivery(item, { state: 'sent' });
+    } else {
+      item.append(messageActions(false));
     }
+    if (reactions?.length) item.querySelector('.message-body').after(this.#reactionsElement(reactions));
     if (editedAt) showEditedMark(item, editedAt);
     if (deleted) showDeleted(item, moderated);
     return item;
@@ -272,10 +329,18 @@ function bodyElement(body) {
   return text;
 }
 
-function messageActions() {
+// Everyone may react; only the sender edits and deletes.
+function messageActions(own) {
   const actions = element('div', 'message-actions');
-  actions.append(button('edit-message', 'Edit'), button('delete-message', 'Delete'));
+  const react = button('react-message', 'React');
+  react.ariaLabel = 'Add a reaction';
+  actions.append(react);
+  if (own) actions.append(button('edit-message', 'Edit'), button('delete-message', 'Delete'));
   return actions;
+}
+
+function listOf(names) {
+  return nameList.format(names.length > 10 ? [...names.slice(0, 10), `${names.length - 10} more`] : names);
 }
 
 function deliveryActions(retryable) {
@@ -299,7 +364,7 @@ function showDeleted(item, moderated) {
   if (item.classList.contains('deleted')) return;
   item.classList.remove('editing');
   item.classList.add('deleted');
-  item.querySelectorAll('.message-body, .message-actions, .message-editor, .edited-mark, .message-status')
+  item.querySelectorAll('.message-body, .message-actions, .message-editor, .edited-mark, .message-status, .reactions, .reaction-picker')
     .forEach(node => node.remove());
   item.append(element('p', 'message-tombstone',
     moderated ? 'This message was removed by a moderator' : 'This message was deleted'));

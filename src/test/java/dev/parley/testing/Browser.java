@@ -135,10 +135,14 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(cssSelector)));
     }
 
-    /** Waits for an element that matches and whose visible text is exactly {@code text}. */
+    /**
+     * Waits for an element that matches and whose visible text is exactly {@code text}. Live pages replace
+     * elements while this looks at them (a message's reactions, say): one that went stale is looked for again.
+     */
     public WebElement waitForExactText(String cssSelector, String text) {
-        return new WebDriverWait(driver, PATIENCE).until(page -> page.findElements(By.cssSelector(cssSelector))
-                .stream().filter(element -> text.equals(element.getText())).findFirst().orElse(null));
+        return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class)
+                .until(page -> page.findElements(By.cssSelector(cssSelector))
+                        .stream().filter(element -> text.equals(element.getText())).findFirst().orElse(null));
     }
 
     /** Waits until exactly {@code count} elements match. */

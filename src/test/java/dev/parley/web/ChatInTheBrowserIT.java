@@ -9,6 +9,7 @@ import static dev.parley.web.ChatPage.SIDEBAR;
 import static dev.parley.web.ChatPage.TITLE;
 import static dev.parley.web.ChatPage.TOMBSTONES;
 import static dev.parley.web.ChatPage.countOf;
+import static dev.parley.web.ChatPage.displayNameOf;
 import static dev.parley.web.ChatPage.person;
 import static dev.parley.web.ChatPage.registered;
 import static dev.parley.web.ChatPage.send;
@@ -337,6 +338,45 @@ class ChatInTheBrowserIT {
             bobsBrowser.click(person(alice));
             bobsBrowser.waitUntil(() -> !bobsBrowser.texts("#room-list").toString().contains("Book club"));
         }
+    }
+
+    @Test
+    void aReactionIsSeenLiveAndTakenBack() throws Exception {
+        URI base = url.toURI();
+        String alice = registered(base, "alice");
+        String bob = registered(base, "bob");
+
+        try (Browser alicesBrowser = Browser.open(); Browser bobsBrowser = Browser.open()) {
+            signIn(alicesBrowser, base, alice);
+            signIn(bobsBrowser, base, bob);
+            talkTo(alicesBrowser, bob);
+            send(alicesBrowser, "We shipped it");
+            talkTo(bobsBrowser, alice);
+            bobsBrowser.waitForText(BODIES, "We shipped it");
+
+            bobsBrowser.click("#message-list li.message:not(.mine) button.react-message")
+                    .click("#message-list .reaction-picker button.pick-reaction[data-emoji='\uD83C\uDF89']");
+            String party = "#message-list li.message .reaction[data-emoji='\uD83C\uDF89']";
+            bobsBrowser.waitForExactText(party, "\uD83C\uDF89 1");
+            bobsBrowser.waitUntil(() -> "true".equals(attribute(bobsBrowser, party, "aria-pressed")));
+            alicesBrowser.waitForExactText(party, "\uD83C\uDF89 1");
+            assertEquals("false", attribute(alicesBrowser, party, "aria-pressed"));
+            assertEquals(displayNameOf(bob) + " reacted with \uD83C\uDF89", attribute(alicesBrowser, party, "title"),
+                    "who reacted shows on hover");
+            alicesBrowser.screenshot("desktop-reaction");
+
+            alicesBrowser.click(party);
+            bobsBrowser.waitForExactText(party, "\uD83C\uDF89 2");
+            bobsBrowser.click(party);
+            alicesBrowser.waitForExactText(party, "\uD83C\uDF89 1");
+            alicesBrowser.waitUntil(() -> "true".equals(attribute(alicesBrowser, party, "aria-pressed")));
+        }
+    }
+
+    /** Read in one step in the page: live updates replace the element between a lookup and a read. */
+    private static String attribute(Browser browser, String cssSelector, String name) {
+        return (String) browser.script("return document.querySelector(arguments[0])?.getAttribute(arguments[1])",
+                cssSelector, name);
     }
 
     @Test
