@@ -417,7 +417,7 @@ export class Conversation {
     const editor = item.querySelector('.message-editor');
     const body = editor.querySelector('.edit-input').value.trim();
     const error = editor.querySelector('.edit-error');
-    if (body === item.querySelector('.message-body').textContent) {
+    if (body === item.querySelector('.message-body').dataset.source) {
       stopEditing(item);
       return;
     }

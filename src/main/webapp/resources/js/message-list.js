@@ -301,7 +301,7 @@ export class MessageList {
 export function startEditing(item) {
   const body = item.querySelector('.message-body');
   const input = element('textarea', 'edit-input');
-  input.value = body.textContent;
+  input.value = body.dataset.source;
   input.rows = Math.min(8, input.value.split('\n').length + 1);
   input.ariaLabel = 'Edit message';
   const save = element('button', 'button save-edit', 'Save');
@@ -323,8 +323,10 @@ export function stopEditing(item) {
   if (hadFocus) item.querySelector('.edit-message').focus();
 }
 
+// The text as written stays with it, for editing: what is shown is its Markdown, formatted.
 function bodyElement(body) {
-  const text = element('p', 'message-body');
+  const text = element('div', 'message-body');
+  text.dataset.source = body;
   text.append(messageText(body));
   return text;
 }

@@ -1,55 +1,69 @@
-// A message body is plain text. Web addresses in it become links, built node by node with DOM calls:
-// no part of a body is ever parsed as HTML, so markup in a message shows as the characters it is.
+// A message body on screen: its Markdown (markdown.js) built node by node with DOM calls, from a fixed set of
+// elements. No part of a body is ever parsed as HTML, so markup in a message shows as the characters it is.
 
-const ADDRESS = /\bhttps?:\/\/[^\s<>"]+/gi;
-// Sentence punctuation right after an address belongs to the sentence, not to the address.
-const CLOSING_PUNCTUATION = '.,;:!?\'"]}>';
+import { parseMessage } from 'parley/markdown';
 
-/** The body as text nodes and <a> elements, ready to append. */
+const INLINE_ELEMENTS = { strong: 'strong', em: 'em', del: 'del' };
+
+/** The body as elements and text nodes, ready to append. */
 export function messageText(body) {
   const text = document.createDocumentFragment();
-  let shown = 0;
-  for (const match of body.matchAll(ADDRESS)) {
-    const address = withoutClosingPunctuation(match[0]);
-    const link = linkTo(address);
-    if (!link) continue;
-    text.append(body.slice(shown, match.index), link);
-    shown = match.index + address.length;
-  }
-  text.append(body.slice(shown));
+  for (const block of parseMessage(body)) text.append(blockElement(block));
   return text;
 }
 
-function withoutClosingPunctuation(address) {
-  let end = address.length;
-  while (end > 0 && endsSentence(address.slice(0, end))) end -= 1;
-  return address.slice(0, end);
-}
-
-// A ")" closes the address only if the address opened it, as in https://en.wikipedia.org/wiki/Tea_(meal).
-function endsSentence(address) {
-  const last = address.at(-1);
-  if (last === ')') return count(address, '(') < count(address, ')');
-  return CLOSING_PUNCTUATION.includes(last);
-}
-
-function count(text, character) {
-  return text.split(character).length - 1;
-}
-
-// Only http and https become links; the URL parser, not a pattern, has the last word on what the address is.
-function linkTo(address) {
-  let url;
-  try {
-    url = new URL(address);
-  } catch {
-    return null;
+function blockElement(block) {
+  switch (block.type) {
+    case 'code': {
+      const pre = document.createElement('pre');
+      const code = document.createElement('code');
+      code.textContent = block.text;
+      pre.append(code);
+      return pre;
+    }
+    case 'quote': {
+      const quote = document.createElement('blockquote');
+      block.blocks.forEach(inner => quote.append(blockElement(inner)));
+      return quote;
+    }
+    case 'list': {
+      const list = document.createElement(block.ordered ? 'ol' : 'ul');
+      if (block.ordered && block.start !== 1) list.start = block.start;
+      for (const item of block.items) {
+        const entry = document.createElement('li');
+        entry.append(...item.map(inlineNode));
+        list.append(entry);
+      }
+      return list;
+    }
+    default: {
+      const paragraph = document.createElement('p');
+      block.lines.forEach((line, i) => {
+        if (i > 0) paragraph.append(document.createElement('br'));
+        paragraph.append(...line.map(inlineNode));
+      });
+      return paragraph;
+    }
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  const link = document.createElement('a');
-  link.href = url.href;
-  link.textContent = address;
-  link.target = '_blank';
-  link.rel = 'noopener noreferrer';
-  return link;
+}
+
+function inlineNode(node) {
+  if (node.type === 'text') return document.createTextNode(node.text);
+  if (node.type === 'code') {
+    const code = document.createElement('code');
+    code.textContent = node.text;
+    return code;
+  }
+  if (node.type === 'link') {
+    // Only http and https reach here (the parser's webAddress), and the page they open cannot reach back.
+    const link = document.createElement('a');
+    link.href = node.href;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    link.append(...node.children.map(inlineNode));
+    return link;
+  }
+  const element = document.createElement(INLINE_ELEMENTS[node.type]);
+  element.append(...node.children.map(inlineNode));
+  return element;
 }

@@ -1,5 +1,7 @@
 package dev.parley.web;
 
+import static dev.parley.testing.ChatSocket.has;
+import static dev.parley.testing.ChatSocket.ofType;
 import static dev.parley.web.ChatPage.BODIES;
 import static dev.parley.web.ChatPage.COMPOSER;
 import static dev.parley.web.ChatPage.GROUP_ROOM;
@@ -28,6 +30,8 @@ import dev.parley.testing.ParleyHttp;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -337,6 +341,71 @@ class ChatInTheBrowserIT {
             bobsBrowser.screenshot("desktop-archived-room");
             bobsBrowser.click(person(alice));
             bobsBrowser.waitUntil(() -> !bobsBrowser.texts("#room-list").toString().contains("Book club"));
+        }
+    }
+
+    /**
+     * Markdown shows as formatting, built from DOM nodes; and a corpus of script-injection attempts (OWASP's filter
+     * evasion cases) shows as text: nothing runs, and no element but the formatting's own appears.
+     */
+    @Test
+    void formattingShowsAndNoInjectionAttemptRunsOrLeavesAnElement() throws Exception {
+        URI base = url.toURI();
+        String alice = Names.unique("alice");
+        String bob = registered(base, "bob");
+        ParleyHttp alicesHttp = ParleyHttp.newUser(base, alice);
+        String room = alicesHttp.direct(bob).expect(200).json().getString("id");
+        List<String> corpus = Files.readAllLines(Path.of("src/test/resources/xss/filter-evasion.txt")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        String formatted = "**Plan** for _today_, ~~not~~ `npm test`:\n> quoted\n- [the guide](https://example.org/guide)\n- two";
+
+        try (Browser bobsBrowser = Browser.open(); ChatSocket alicesSocket = ChatSocket.open(alicesHttp)) {
+            alicesSocket.await("ready");
+            alicesSocket.await(ofType("ack").and(has("clientId", alicesSocket.sendMessage(room, formatted))));
+            // Ten lines to a message: five messages, and every line still goes through the whole formatting.
+            for (int from = 0; from < corpus.size(); from += 10) {
+                String group = String.join("\n", corpus.subList(from, Math.min(from + 10, corpus.size())));
+                alicesSocket.await(ofType("ack").and(has("clientId", alicesSocket.sendMessage(room, group))));
+            }
+            signIn(bobsBrowser, base, bob);
+            bobsBrowser.script("window.alert = window.confirm = window.prompt = () => { window.ran = true; };");
+            talkTo(bobsBrowser, alice);
+            bobsBrowser.waitForText("#message-list", "example.org/\"onmouseover");
+
+            bobsBrowser.waitForExactText("#message-list .message-body strong", "Plan");
+            bobsBrowser.waitForExactText("#message-list .message-body em", "today");
+            bobsBrowser.waitForExactText("#message-list .message-body del", "not");
+            bobsBrowser.waitForExactText("#message-list .message-body code", "npm test");
+            bobsBrowser.waitForExactText("#message-list .message-body blockquote", "quoted");
+            assertEquals(List.of("the guide", "two"), bobsBrowser.texts("#message-list .message-body ul li")
+                    .subList(0, 2));
+            assertEquals("https://example.org/guide",
+                    bobsBrowser.find("#message-list .message-body li a").getAttribute("href"));
+            bobsBrowser.screenshot("desktop-formatting");
+
+            String shown = String.join("\n", bobsBrowser.texts(BODIES));
+            for (String attempt : List.of("<script>alert(1)</script>", "<svg/onload=alert('XSS')>",
+                    "<a href=\"javascript:alert(1)\">click</a>", "[click](javascript:alert(1))")) {
+                assertTrue(shown.contains(attempt), () -> "shows as typed: " + attempt);
+            }
+            @SuppressWarnings("unchecked")
+            List<String> strangers = (List<String>) bobsBrowser.script(String.join("\n",
+                    "const allowed = {P: [], BR: [], STRONG: [], EM: [], DEL: [], CODE: [], PRE: [], BLOCKQUOTE: [],",
+                    "  UL: [], OL: ['start'], LI: [], A: ['href', 'target', 'rel']};",
+                    "const found = [];",
+                    "for (const node of document.querySelectorAll('#message-list .message-body *')) {",
+                    "  const attributes = allowed[node.tagName];",
+                    "  if (!attributes) found.push(node.outerHTML);",
+                    "  for (const attribute of node.attributes) {",
+                    "    if (!attributes?.includes(attribute.name)) found.push(node.tagName + ' ' + attribute.name);",
+                    "  }",
+                    "  if (node.tagName === 'A' && !/^https?:/.test(node.href)) found.push(node.href);",
+                    "}",
+                    "return found;"));
+            assertEquals(List.of(), strangers, "only the formatting's elements, attributes and web addresses");
+            assertFalse(bobsBrowser.alertIsOpen());
+            assertNull(bobsBrowser.script("return window.ran"), "nothing in a message ran");
+            assertEquals(List.of(), bobsBrowser.cspViolations(), "nor tried to");
         }
     }
 
