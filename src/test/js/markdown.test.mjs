@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseInline, parseMessage } from '../../main/webapp/resources/js/markdown.js';
+import { mentionsIn, parseInline, parseMessage } from '../../main/webapp/resources/js/markdown.js';
 
 const text = value => ({ type: 'text', text: value });
 
@@ -12,6 +12,7 @@ function shape(nodes) {
     if (node.type === 'text') return node.text;
     if (node.type === 'code') return `<code>${node.text}</code>`;
     if (node.type === 'link') return `<a ${node.href}>${shape(node.children)}</a>`;
+    if (node.type === 'mention') return `[${node.name}]`;
     return `<${node.type}>${shape(node.children)}</${node.type}>`;
   }).join('');
 }
@@ -71,4 +72,10 @@ test('an unclosed code block runs to the end; deep nesting is bounded', () => {
   assert.ok(depth <= 8, `quotes nest at most 8 deep, got ${depth}`);
   const stars = '*'.repeat(5000) + 'x' + '*'.repeat(5000);
   assert.ok(parseInline(stars).length > 0, 'a wall of markers parses, and quickly');
+});
+
+test('mentions: @username at the start of a word, and @room; the sentence keeps its full stop', () => {
+  assert.deepEqual(parseInline('hi @Alice.'), [text('hi '), { type: 'mention', name: 'alice', text: '@Alice' }, text('.')]);
+  assert.equal(inline('mail bob@example.org, **@carol**, `@dave`'), 'mail bob@example.org, <strong>[carol]</strong>, <code>@dave</code>');
+  assert.deepEqual([...mentionsIn('@room: ask @bob.smith and @al, not x@carol')], ['room', 'bob.smith']);
 });

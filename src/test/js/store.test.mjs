@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ChatStore } from '../../main/webapp/resources/js/store.js';
+import { mentionsIn } from '../../main/webapp/resources/js/markdown.js';
 
 function store() {
   const chat = new ChatStore('alice');
@@ -87,4 +88,20 @@ test('an archived room leaves the sidebar unless it is open; a cleared topic is 
   assert.deepEqual(chat.listedRooms('g').map(room => room.id), ['g']);
   chat.rememberRoom({ id: 'g', kind: 'group', name: 'Dinner', members: ['alice'] });
   assert.equal(chat.room('g').archived, true, 'a partial view (no visibility) keeps what it does not say');
+});
+
+test('mentions of me or @room among the unread are counted apart, and read with them', () => {
+  const chat = new ChatStore('alice', mentionsIn);
+  chat.setUsers([{ username: 'alice' }, { username: 'bob' }]);
+  chat.rememberRoom({ ...group('g', 'Dinner', 10), unread: 3, mentions: 1 });
+  chat.noteMessage({ room: 'g', id: 11, sender: 'bob', body: 'ask @alice.' }, false);
+  chat.noteMessage({ room: 'g', id: 12, sender: 'bob', body: '@room lunch' }, false);
+  chat.noteMessage({ room: 'g', id: 13, sender: 'bob', body: 'mail alice@example.org' }, false);
+  chat.noteMessage({ room: 'g', id: 14, sender: 'alice', body: '@alice note to self' }, false);
+  assert.equal(chat.unread('g'), 6);
+  assert.equal(chat.mentions('g'), 3);
+  chat.markRead('g', 13, 14);
+  assert.equal(chat.mentions('g'), 3, 'not read to the newest yet');
+  chat.markRead('g', 14, 14);
+  assert.equal(chat.mentions('g'), 0);
 });

@@ -6,6 +6,7 @@
 
 import { ChatConnection } from 'parley/connection';
 import { ChatStore } from 'parley/store';
+import { mentionsIn } from 'parley/markdown';
 import { SignedOut, createApi, roomPath } from 'parley/api';
 import { byId } from 'parley/dom';
 import { Sidebar } from 'parley/sidebar';
@@ -34,7 +35,7 @@ const ui = Object.fromEntries(Object.entries({
   addMemberSelect: 'add-member-select', addMemberButton: 'add-member-button', leaveRoom: 'leave-room',
   notice: 'conversation-notice', scroller: 'message-scroller', loadOlder: 'load-older', messages: 'message-list',
   backToLatest: 'back-to-latest',
-  composer: 'composer', input: 'composer-input', send: 'send-button', counter: 'composer-counter', error: 'composer-error',
+  composer: 'composer', input: 'composer-input', suggestions: 'mention-suggestions', send: 'send-button', counter: 'composer-counter', error: 'composer-error',
   searchResults: 'search-results', closeSearch: 'close-search', searchStatus: 'search-status',
   searchHits: 'search-hit-list', searchMore: 'search-more',
   newRoomTopic: 'new-room-topic', newRoomPublic: 'new-room-public',
@@ -47,7 +48,7 @@ const ui = Object.fromEntries(Object.entries({
 }).map(([name, id]) => [name, byId(id)]));
 
 const api = createApi(root);
-const store = new ChatStore(me);
+const store = new ChatStore(me, mentionsIn);
 const connection = new ChatConnection({
   user: me,
   url: socketAddress(),
@@ -65,6 +66,7 @@ const composer = new Composer(ui, Number(app.dataset.maxLength), {
   send,
   openRoom: () => conversation.room,
   typed: room => connection.sendFrame({ type: 'typing', room }),
+  mentionable,
 });
 const conversation = new Conversation({
   ui, app, store, api, connection, sidebar, composer, narrowScreen, failed: reportFailure, changed: showChange,
@@ -163,6 +165,15 @@ async function leaveRoom() {
 }
 
 // ---- Messages ----
+
+// Whom the open room's composer can @mention: its other members, and everyone at once in a group room.
+function mentionable() {
+  const room = store.room(conversation.room);
+  if (!room) return [];
+  const people = room.members.filter(username => username !== me).sort(store.byDisplayName)
+    .map(username => ({ name: username, label: store.displayName(username) }));
+  return room.kind === 'group' ? [...people, { name: 'room', label: 'Everyone in the room' }] : people;
+}
 
 function send(body) {
   const room = conversation.room;

@@ -12,6 +12,20 @@ const NUMBERED = /^ {0,3}(\d{1,9})[.)] +(.*)$/;
 const QUOTE = /^ {0,3}> ?(.*)$/;
 const FENCE = /^ {0,3}```/;
 const MAX_DEPTH = 8; // quotes in quotes, emphasis in emphasis: deep enough for people, bounded for attackers
+// @username (3 to 32 of [a-z0-9_.-], any case) at the start of a word, and @room; the server counts by the same
+// rule (platform/Mentions.java). A full stop or hyphen at the end belongs to the sentence.
+const MENTION = /@([A-Za-z0-9_.-]{3,32})/y;
+const MENTIONS = /(?<![\p{L}\p{N}_.@-])@([A-Za-z0-9_.-]{3,32})/gu;
+
+/** The lower-case names a body mentions (room for @room). */
+export function mentionsIn(body) {
+  return new Set([...body.matchAll(MENTIONS)].map(match => mentionedName(match[1])).filter(Boolean));
+}
+
+function mentionedName(typed) {
+  const name = typed.replace(/[.-]+$/, '').toLowerCase();
+  return name.length >= 3 ? name : null;
+}
 
 /** The blocks of a message: [{type: 'paragraph', lines}, {type: 'code', text}, {type: 'quote', blocks}, {type: 'list', ordered, start, items}]. */
 export function parseMessage(body, depth = 0) {
@@ -57,7 +71,7 @@ function startsBlock(line) {
 
 /**
  * One line's inline nodes: {type: 'text', text}, {type: 'code', text}, {type: 'link', href, children},
- * {type: 'strong' | 'em' | 'del', children}. A marker that is not closed is text.
+ * {type: 'mention', name, text}, {type: 'strong' | 'em' | 'del', children}. A marker that is not closed is text.
  */
 export function parseInline(text, depth = 0) {
   const nodes = [];
@@ -87,6 +101,7 @@ function inlineAt(text, i, depth) {
   if (c === '`') return codeSpan(text, i);
   if (c === 'h' && !isWordCharacter(text[i - 1])) return address(text, i);
   if (c === '[') return labelledLink(text, i, depth);
+  if (c === '@' && !/[\p{L}\p{N}_.@-]/u.test(text[i - 1] ?? ' ')) return mention(text, i);
   if (depth >= MAX_DEPTH) return null;
   if (text.startsWith('**', i) || text.startsWith('__', i)) return delimited(text, i, text.slice(i, i + 2), 'strong', depth);
   if (text.startsWith('~~', i)) return delimited(text, i, '~~', 'del', depth);
@@ -112,6 +127,15 @@ function address(text, i) {
   const href = webAddress(shown);
   if (!href) return null;
   return { node: { type: 'link', href, children: [{ type: 'text', text: shown }] }, end: i + shown.length };
+}
+
+function mention(text, i) {
+  MENTION.lastIndex = i;
+  const match = MENTION.exec(text);
+  const name = match && mentionedName(match[1]);
+  if (!name) return null;
+  const shown = match[1].replace(/[.-]+$/, '');
+  return { node: { type: 'mention', name, text: `@${shown}` }, end: i + 1 + shown.length };
 }
 
 function labelledLink(text, i, depth) {

@@ -158,7 +158,7 @@ export class MessageList {
   showEdit({ id, body, editedAt }) {
     const item = this.item(id);
     if (!item || item.classList.contains('deleted') || (item.dataset.editedAt ?? '') >= editedAt) return;
-    item.querySelector('.message-body').replaceWith(bodyElement(body));
+    item.querySelector('.message-body').replaceWith(bodyElement(body, this.#store));
     showEditedMark(item, editedAt);
   }
 
@@ -203,7 +203,7 @@ export class MessageList {
     const time = document.createElement('time');
     if (sentAt) setTime(time, sentAt, clock);
     meta.append(personName(this.#store, 'message-sender', sender), time);
-    item.append(meta, bodyElement(body));
+    item.append(meta, bodyElement(body, this.#store));
     if (sender === me) {
       meta.append(element('span', 'message-status'));
       item.append(messageActions(true));
@@ -324,10 +324,10 @@ export function stopEditing(item) {
 }
 
 // The text as written stays with it, for editing: what is shown is its Markdown, formatted.
-function bodyElement(body) {
+function bodyElement(body, store) {
   const text = element('div', 'message-body');
   text.dataset.source = body;
-  text.append(messageText(body));
+  text.append(messageText(body, { me: store.me, isPerson: name => store.isKnown(name) }));
   return text;
 }
 

@@ -5,14 +5,18 @@ import { parseMessage } from 'parley/markdown';
 
 const INLINE_ELEMENTS = { strong: 'strong', em: 'em', del: 'del' };
 
-/** The body as elements and text nodes, ready to append. */
-export function messageText(body) {
+/**
+ * The body as elements and text nodes, ready to append. @names of people (isPerson) and @room are mentions; those
+ * of {@code me}, and @room, stand out.
+ */
+export function messageText(body, { me, isPerson }) {
   const text = document.createDocumentFragment();
-  for (const block of parseMessage(body)) text.append(blockElement(block));
+  for (const block of parseMessage(body)) text.append(blockElement(block, { me, isPerson }));
   return text;
 }
 
-function blockElement(block) {
+function blockElement(block, people) {
+  const inlineNode = node => inline(node, people);
   switch (block.type) {
     case 'code': {
       const pre = document.createElement('pre');
@@ -23,7 +27,7 @@ function blockElement(block) {
     }
     case 'quote': {
       const quote = document.createElement('blockquote');
-      block.blocks.forEach(inner => quote.append(blockElement(inner)));
+      block.blocks.forEach(inner => quote.append(blockElement(inner, people)));
       return quote;
     }
     case 'list': {
@@ -47,8 +51,17 @@ function blockElement(block) {
   }
 }
 
-function inlineNode(node) {
+function inline(node, people) {
+  const inlineNode = child => inline(child, people);
   if (node.type === 'text') return document.createTextNode(node.text);
+  if (node.type === 'mention') {
+    const { me, isPerson } = people;
+    if (node.name !== 'room' && !isPerson(node.name)) return document.createTextNode(node.text);
+    const mention = document.createElement('span');
+    mention.className = node.name === me || node.name === 'room' ? 'mention mention-me' : 'mention';
+    mention.textContent = node.text;
+    return mention;
+  }
   if (node.type === 'code') {
     const code = document.createElement('code');
     code.textContent = node.text;

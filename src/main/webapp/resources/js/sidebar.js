@@ -63,8 +63,8 @@ export class Sidebar {
       const username = entry.dataset.username;
       const room = store.directRoomWith(username);
       this.#showPresence(entry, username);
-      showBadge(entry, store.unread(room));
-      entry.ariaLabel = this.#label(store.displayName(username), username, store.unread(room));
+      showBadge(entry, store.unread(room), store.mentions(room));
+      entry.ariaLabel = this.#label(store.displayName(username), username, store.unread(room), store.mentions(room));
       entry.ariaCurrent = this.#isSelected(`user:${username}`, room) ? 'true' : null;
     }
     for (const entry of this.#ui.roomList.querySelectorAll('button.room')) {
@@ -73,8 +73,8 @@ export class Sidebar {
       const peer = room.kind === 'direct' ? store.peerOf(room) : undefined;
       entry.querySelector('.room-name').textContent = store.title(room);
       if (peer) this.#showPresence(entry, peer);
-      showBadge(entry, store.unread(room.id));
-      entry.ariaLabel = this.#label(store.title(room), peer, store.unread(room.id));
+      showBadge(entry, store.unread(room.id), store.mentions(room.id));
+      entry.ariaLabel = this.#label(store.title(room), peer, store.unread(room.id), store.mentions(room.id));
       entry.ariaCurrent = this.#isSelected(peer ? `user:${peer}` : null, room.id) ? 'true' : null;
     }
     showUnreadInTitle(store.totalUnread());
@@ -87,7 +87,7 @@ export class Sidebar {
     if (room.visibility) entry.dataset.visibility = room.visibility;
     const marker = room.kind === 'group' ? element('span', 'room-icon', '#') : element('span', 'presence');
     marker.ariaHidden = 'true';
-    entry.append(marker, element('span', 'entry-name room-name'), element('span', 'badge'));
+    entry.append(marker, element('span', 'entry-name room-name'), element('span', 'mention-badge'), element('span', 'badge'));
     if (room.kind === 'direct') entry.dataset.username = this.#store.peerOf(room);
     entry.addEventListener('click', () => this.#actions.openRoom(room.id));
     const item = element('li', 'room-item');
@@ -101,7 +101,8 @@ export class Sidebar {
     entry.dataset.username = username;
     const presence = element('span', 'presence');
     presence.ariaHidden = 'true';
-    entry.append(presence, personName(this.#store, 'entry-name user-name', username), element('span', 'badge'));
+    entry.append(presence, personName(this.#store, 'entry-name user-name', username), element('span', 'mention-badge'),
+      element('span', 'badge'));
     entry.addEventListener('click', () => this.#actions.openPerson(username));
     const item = element('li', 'user-item');
     item.append(entry);
@@ -119,10 +120,11 @@ export class Sidebar {
     presence.title = online ? 'online' : 'offline';
   }
 
-  #label(name, person, count) {
+  #label(name, person, count, mentions) {
     const parts = [name];
     if (person) parts.push(this.#store.isOnline(person) ? 'online' : 'offline');
     if (count) parts.push(`${count} unread`);
+    if (mentions) parts.push(mentions === 1 ? '1 mention' : `${mentions} mentions`);
     return parts.join(', ');
   }
 
@@ -188,9 +190,14 @@ export class Sidebar {
   }
 }
 
-function showBadge(entry, count = 0) {
+// The unread count, and beside it "@2" when two of them call on us.
+function showBadge(entry, count = 0, mentions = 0) {
   const badge = entry.querySelector('.badge');
   badge.textContent = count;
   badge.title = `${count} unread`;
   badge.hidden = count === 0;
+  const mentioned = entry.querySelector('.mention-badge');
+  mentioned.textContent = `@${mentions}`;
+  mentioned.title = mentions === 1 ? '1 mention' : `${mentions} mentions`;
+  mentioned.hidden = mentions === 0;
 }

@@ -1,18 +1,25 @@
-// What the chat page knows of people and rooms: who is online, each room's members, unread counts and read
-// markers, and which rooms were active last. No DOM: the views render from it, node --test checks it.
+// What the chat page knows of people and rooms: who is online, each room's members, unread counts (and how many
+// of those call on us) and read markers, and which rooms were active last. No DOM: the views render from it,
+// node --test checks it. It imports nothing (Faces' resource URLs would defeat relative imports under Node):
+// what it needs of other modules is handed to it.
 
 export class ChatStore {
   me;
   #users = new Map();    // username -> {username, displayName, online}
   #rooms = new Map();    // room id -> {id, kind, name?, members, createdBy?}
   #unread = new Map();   // room id -> others' messages not read yet
+  #mentions = new Map(); // room id -> how many of those name us, or @room
   #lastRead = new Map(); // room id -> this user's read marker: the id read up to, in any tab
   // Room id -> id of its newest message known here. Message ids rise across all rooms, so they also order
   // rooms by their last activity.
   #activity = new Map();
 
-  constructor(me) {
+  #mentionsIn;
+
+  /** @param mentionsIn (body) -> the set of names it mentions (markdown.js) */
+  constructor(me, mentionsIn = () => new Set()) {
     this.me = me;
+    this.#mentionsIn = mentionsIn;
   }
 
   // ---- People ----
@@ -26,6 +33,10 @@ export class ChatStore {
     const user = this.#users.get(username);
     if (user) user.online = online;
     return Boolean(user);
+  }
+
+  isKnown(username) {
+    return this.#users.has(username);
   }
 
   isOnline(username) {
@@ -57,6 +68,7 @@ export class ChatStore {
     this.#rooms.set(room.id, merged);
     if (room.lastReadId !== undefined) this.advanceReadMarker(room.id, room.lastReadId);
     if (room.unread !== undefined && isNew) this.#unread.set(room.id, room.unread);
+    if (room.mentions !== undefined && isNew) this.#mentions.set(room.id, room.mentions);
     this.noteActivity(room.id, room.lastMessageId ?? 0);
     return isNew;
   }
@@ -68,7 +80,7 @@ export class ChatStore {
 
   forgetRoom(roomId) {
     const room = this.#rooms.get(roomId);
-    for (const map of [this.#rooms, this.#unread, this.#lastRead, this.#activity]) map.delete(roomId);
+    for (const map of [this.#rooms, this.#unread, this.#mentions, this.#lastRead, this.#activity]) map.delete(roomId);
     return room;
   }
 
@@ -114,9 +126,17 @@ export class ChatStore {
   // ---- Messages, unread and read ----
 
   /** A message applied: the room's activity moves, and someone else's counts as unread unless it is read. */
-  noteMessage({ room, id, sender }, read) {
+  noteMessage({ room, id, sender, body, deleted }, read) {
     this.noteActivity(room, id);
-    if (!read && sender !== this.me) this.#unread.set(room, this.unread(room) + 1);
+    if (read || sender === this.me) return;
+    this.#unread.set(room, this.unread(room) + 1);
+    const named = deleted ? new Set() : this.#mentionsIn(body);
+    if (named.has(this.me) || named.has('room')) this.#mentions.set(room, this.mentions(room) + 1);
+  }
+
+  /** Unread messages of the room that call on us by name or @room. */
+  mentions(roomId) {
+    return this.#mentions.get(roomId) ?? 0;
   }
 
   noteActivity(roomId, messageId) {
@@ -140,7 +160,9 @@ export class ChatStore {
   /** Read up to upTo, here or in another tab; the count is zero only if that is the newest message. */
   markRead(roomId, upTo, newest) {
     this.advanceReadMarker(roomId, upTo);
-    if (upTo >= newest) this.#unread.delete(roomId);
+    if (upTo < newest) return;
+    this.#unread.delete(roomId);
+    this.#mentions.delete(roomId);
   }
 
   advanceReadMarker(roomId, upTo) {

@@ -4,6 +4,7 @@ import dev.parley.account.AccountService;
 import dev.parley.platform.Database;
 import dev.parley.platform.DatabaseSettings;
 import dev.parley.platform.ErrorCode;
+import dev.parley.platform.Mentions;
 import dev.parley.platform.ParleyException;
 import dev.parley.platform.TextRules;
 import jakarta.annotation.Resource;
@@ -331,6 +332,7 @@ public class RoomService {
         Map<String, List<String>> members = membersByRoom(em.createNamedQuery(Membership.MEMBERS_OF_ROOMS_OF,
                 Object[].class).setParameter("user", username).getResultList());
         Map<String, Long> unread = unreadCounts(username);
+        Map<String, Long> mentions = unreadMentions(username);
         Map<String, Long> readUpTo = new HashMap<>();
         for (Object[] row : em.createNamedQuery(Membership.READ_MARKERS_OF, Object[].class)
                 .setParameter("user", username).getResultList()) {
@@ -338,7 +340,7 @@ public class RoomService {
         }
         return rooms.stream()
                 .map(room -> RoomView.listed(room, sorted(members.get(room.id())), unread.getOrDefault(room.id(), 0L),
-                        readUpTo.getOrDefault(room.id(), 0L)))
+                        mentions.getOrDefault(room.id(), 0L), readUpTo.getOrDefault(room.id(), 0L)))
                 .toList();
     }
 
@@ -353,6 +355,26 @@ public class RoomService {
             unread.put((String) row[0], ((Number) row[1]).longValue());
         }
         return unread;
+    }
+
+    /**
+     * Of the unread messages, those that call on the user by name or {@code @room}, per room. The database narrows
+     * them down to bodies holding either; {@link Mentions} decides, by the rule the chat page highlights with.
+     */
+    private Map<String, Long> unreadMentions(String username) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT m.room_id, m.body FROM memberships ms "
+                        + "JOIN messages m ON m.room_id = ms.room_id AND m.id > ms.last_read_id "
+                        + "WHERE ms.username = ?1 AND m.sender <> ?1 AND m.deleted_at IS NULL "
+                        + "AND (LOWER(m.body) LIKE ?2 ESCAPE '\\' OR LOWER(m.body) LIKE '%@room%')")
+                .setParameter(1, username).setParameter(2, TextRules.containing("@" + username)).getResultList();
+        Map<String, Long> mentions = new TreeMap<>();
+        for (Object[] row : rows) {
+            if (Mentions.callsOn((String) row[1], username)) {
+                mentions.merge((String) row[0], 1L, Long::sum);
+            }
+        }
+        return mentions;
     }
 
     /** Rows of (room id, username) grouped by room. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Channels: public rooms anyone finds and joins, topics, and archived rooms that stay readable but take nothing
- * new. On the same deployments as the other team-room scenarios (SQLite and the in-process bus; PostgreSQL and
+ * new; and mentions counted apart from the rest of what is unread. On the same deployments as the other team-room scenarios (SQLite and the in-process bus; PostgreSQL and
  * Redis), whose tests these inherit.
  */
 abstract class ChannelScenarios extends GroupRoomScenarios {
@@ -75,6 +75,34 @@ abstract class ChannelScenarios extends GroupRoomScenarios {
             carol.delete("api/rooms/" + room + "/members/" + carol.username()).expect(204);
             carolSocket.await(ofType("removed").and(has("room", room)));
         }
+    }
+
+    /** Of the unread messages, those calling on someone by name or @room are counted apart, and read with them. */
+    @Test
+    void unreadMentionsAreCountedApart() {
+        String room = createRoom(alice, "Mentions", bob, carol);
+        String bobName = bob.username().toUpperCase(java.util.Locale.ROOT);
+        long last = 0;
+        try (ChatSocket aliceSocket = ChatSocket.open(alice)) {
+            aliceSocket.await("ready");
+            for (String body : List.of("@" + bobName + ", can you look?", "@room standup in 5",
+                    "mail " + bob.username() + "@example.org", "@" + bob.username() + "x is someone else",
+                    "nothing for anyone")) {
+                String clientId = aliceSocket.sendMessage(room, body);
+                last = id(aliceSocket.await(ofType("ack").and(has("clientId", clientId))));
+            }
+        }
+        JsonObject bobs = listed(bob, room);
+        assertEquals(5, bobs.getJsonNumber("unread").longValue());
+        assertEquals(2, bobs.getJsonNumber("mentions").longValue(), "by name (any case) and @room, nothing else");
+        assertEquals(1, listed(carol, room).getJsonNumber("mentions").longValue(), "@room calls on Carol too");
+        assertEquals(0, listed(alice, room).getJsonNumber("mentions").longValue(), "one's own messages are read");
+        try (ChatSocket bobSocket = ChatSocket.open(bob)) {
+            bobSocket.await("ready");
+            bobSocket.read(room, last);
+            bobSocket.await(ofType("read").and(has("room", room)));
+        }
+        assertEquals(0, listed(bob, room).getJsonNumber("mentions").longValue());
     }
 
     @Test

@@ -391,7 +391,7 @@ class ChatInTheBrowserIT {
             @SuppressWarnings("unchecked")
             List<String> strangers = (List<String>) bobsBrowser.script(String.join("\n",
                     "const allowed = {P: [], BR: [], STRONG: [], EM: [], DEL: [], CODE: [], PRE: [], BLOCKQUOTE: [],",
-                    "  UL: [], OL: ['start'], LI: [], A: ['href', 'target', 'rel']};",
+                    "  UL: [], OL: ['start'], LI: [], A: ['href', 'target', 'rel'], SPAN: ['class']};",
                     "const found = [];",
                     "for (const node of document.querySelectorAll('#message-list .message-body *')) {",
                     "  const attributes = allowed[node.tagName];",
@@ -406,6 +406,37 @@ class ChatInTheBrowserIT {
             assertFalse(bobsBrowser.alertIsOpen());
             assertNull(bobsBrowser.script("return window.ran"), "nothing in a message ran");
             assertEquals(List.of(), bobsBrowser.cspViolations(), "nor tried to");
+        }
+    }
+
+    @Test
+    void aMentionIsSuggestedWhileTypingAndStandsOutForThePersonNamed() throws Exception {
+        URI base = url.toURI();
+        String alice = registered(base, "alice");
+        String bob = registered(base, "bob");
+        String carol = registered(base, "carol");
+        ParleyHttp alicesHttp = ParleyHttp.signedIn(base, alice);
+        String room = alicesHttp.createRoom("Standup", List.of(bob, carol)).expect(201).json().getString("id");
+
+        try (Browser alicesBrowser = Browser.open(); Browser bobsBrowser = Browser.open()) {
+            signIn(alicesBrowser, base, alice);
+            signIn(bobsBrowser, base, bob);
+            alicesBrowser.click("#room-list button.room[data-room='" + room + "']");
+            alicesBrowser.waitForExactText(TITLE, "Standup");
+            alicesBrowser.type(COMPOSER, "Morning @" + bob.substring(0, 3));
+            alicesBrowser.waitForText("#mention-suggestions li[aria-selected='true']", "@" + bob);
+            alicesBrowser.screenshot("desktop-mention-suggestions");
+            alicesBrowser.press(COMPOSER, Keys.ENTER);
+            assertEquals("Morning @" + bob + " ", alicesBrowser.find(COMPOSER).getAttribute("value"),
+                    "Enter took the suggestion and sent nothing");
+            alicesBrowser.press(COMPOSER, "can you demo?", Keys.ENTER);
+
+            String roomEntry = "#room-list button.room[data-room='" + room + "']";
+            bobsBrowser.waitForExactText(roomEntry + " .mention-badge", "@1");
+            assertTrue(bobsBrowser.find(roomEntry).getAttribute("aria-label").contains("1 mention"));
+            bobsBrowser.click(roomEntry);
+            bobsBrowser.waitForExactText("#message-list .message-body .mention-me", "@" + bob);
+            bobsBrowser.waitForHidden(roomEntry + " .mention-badge");
         }
     }
 
