@@ -105,3 +105,16 @@ test('mentions of me or @room among the unread are counted apart, and read with 
   chat.markRead('g', 14, 14);
   assert.equal(chat.mentions('g'), 0);
 });
+
+test('notification levels: muted rooms leave the title count; mentions-only calls only when named', () => {
+  const chat = new ChatStore('alice', mentionsIn);
+  chat.rememberRoom({ ...group('g', 'Dinner', 10), unread: 2, notifications: 'muted' });
+  chat.rememberRoom({ ...group('h', 'Work', 10), unread: 1, notifications: 'mentions' });
+  assert.equal(chat.totalUnread(), 1);
+  assert.equal(chat.callsForAttention({ room: 'g', body: '@alice!' }), false);
+  assert.equal(chat.callsForAttention({ room: 'h', body: 'lunch?' }), false);
+  assert.equal(chat.callsForAttention({ room: 'h', body: '@room lunch?' }), true);
+  chat.setNotifications('g', 'all');
+  assert.equal(chat.callsForAttention({ room: 'g', body: 'anything' }), true);
+  assert.equal(chat.totalUnread(), 3);
+});

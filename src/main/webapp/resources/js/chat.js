@@ -44,7 +44,7 @@ const ui = Object.fromEntries(Object.entries({
   closeChannelBrowser: 'close-channel-browser',
   topic: 'conversation-topic', roomSettings: 'room-settings', roomNameInput: 'room-name-input',
   roomTopicInput: 'room-topic-input', roomPublicInput: 'room-public-input', roomSettingsError: 'room-settings-error',
-  saveRoomSettings: 'save-room-settings', archiveRoom: 'archive-room',
+  saveRoomSettings: 'save-room-settings', archiveRoom: 'archive-room', notifyLevel: 'notify-level',
 }).map(([name, id]) => [name, byId(id)]));
 
 const api = createApi(root);
@@ -226,6 +226,12 @@ connection
   .on('typing', ({ room, user }) => {
     if (room === conversation.room && user !== me) conversation.noteTyping(user);
   })
+  // Another tab of ours chose what in the room calls for our attention.
+  .on('notifications', ({ room, level }) => {
+    store.setNotifications(room, level);
+    sidebar.refresh();
+    if (room === conversation.room) conversation.renderHeader();
+  })
   // Another tab of ours read the room.
   .on('read', ({ room, upTo }) => {
     store.markRead(room, upTo, connection.lastSeen(room));
@@ -247,6 +253,7 @@ connection
 // (Replayed backlog after a reconnect notifies nobody: it would be a burst of old news.)
 function callAttentionTo({ room, sender, body, deleted }) {
   if (sender === me || (document.visibilityState === 'visible' && document.hasFocus())) return;
+  if (!store.callsForAttention({ room, body, deleted })) return;
   const known = store.room(room);
   notify({
     title: known?.kind === 'group' ? `${store.displayName(sender)} in ${known.name}` : store.displayName(sender),

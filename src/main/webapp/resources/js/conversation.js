@@ -289,6 +289,8 @@ export class Conversation {
     this.#ui.topic.textContent = room?.topic ?? '';
     this.#ui.topic.title = room?.topic ?? '';
     const group = room?.kind === 'group';
+    this.#ui.notifyLevel.hidden = !room;
+    if (room) this.#ui.notifyLevel.value = this.#store.notifications(room.id);
     this.#ui.roomTools.hidden = !group;
     if (group) {
       this.#renderMembers(room);
@@ -324,6 +326,13 @@ export class Conversation {
     ui.saveRoomSettings.disabled = Boolean(room.archived);
     ui.archiveRoom.hidden = !creator;
     ui.archiveRoom.textContent = room.archived ? 'Restore' : 'Archive';
+  }
+
+  async #setNotifications(level) {
+    const room = this.room;
+    const answer = await this.#api.json('PUT', roomPath(room, '/notifications'), { level });
+    this.#store.setNotifications(room, answer.level);
+    this.#sidebar.refresh();
   }
 
   async #saveSettings() {
@@ -505,6 +514,7 @@ export class Conversation {
       event.preventDefault();
       this.#addMember().catch(failed);
     });
+    ui.notifyLevel.addEventListener('change', () => this.#setNotifications(ui.notifyLevel.value).catch(failed));
     ui.roomSettings.addEventListener('submit', event => {
       event.preventDefault();
       this.#saveSettings().catch(failed);

@@ -74,6 +74,7 @@ export class Sidebar {
       entry.querySelector('.room-name').textContent = store.title(room);
       if (peer) this.#showPresence(entry, peer);
       showBadge(entry, store.unread(room.id), store.mentions(room.id));
+      entry.classList.toggle('muted', store.notifications(room.id) === 'muted');
       entry.ariaLabel = this.#label(store.title(room), peer, store.unread(room.id), store.mentions(room.id));
       entry.ariaCurrent = this.#isSelected(peer ? `user:${peer}` : null, room.id) ? 'true' : null;
     }

@@ -147,10 +147,30 @@ export class ChatStore {
     return this.#unread.get(roomId) ?? 0;
   }
 
-  /** What the tab's title counts: archived rooms are out of sight, so they are left out. */
+  /** What the tab's title counts: archived rooms are out of sight and muted ones asked for quiet. */
   totalUnread() {
-    return [...this.#unread].filter(([roomId]) => !this.#rooms.get(roomId)?.archived)
+    return [...this.#unread]
+      .filter(([roomId]) => !this.#rooms.get(roomId)?.archived && this.notifications(roomId) !== 'muted')
       .reduce((sum, [, count]) => sum + count, 0);
+  }
+
+  /** What in the room calls for our attention: 'all', 'mentions' or 'muted'. */
+  notifications(roomId) {
+    return this.#rooms.get(roomId)?.notifications ?? 'all';
+  }
+
+  setNotifications(roomId, level) {
+    const room = this.#rooms.get(roomId);
+    if (room) room.notifications = level;
+  }
+
+  /** Whether a message from someone else should call for our attention (a desktop notification). */
+  callsForAttention({ room, body, deleted }) {
+    const level = this.notifications(room);
+    if (level === 'all') return true;
+    if (level === 'muted' || deleted) return false;
+    const named = this.#mentionsIn(body);
+    return named.has(this.me) || named.has('room');
   }
 
   lastRead(roomId) {

@@ -6,6 +6,7 @@ import dev.parley.account.SignInEnded;
 import dev.parley.message.MessageEdited;
 import dev.parley.message.MessagesPosted;
 import dev.parley.message.ReactionsChanged;
+import dev.parley.room.NotifyChanged;
 import dev.parley.room.RoomChanged;
 import dev.parley.room.ReadMarked;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +64,10 @@ class ChangeRelay {
     void reactionsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReactionsChanged change) {
         relay(BusEvent.Notice.to(change.members(),
                 new ServerFrame.Reactions(change.room(), change.messageId(), change.reactions())));
+    }
+
+    void notifyChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotifyChanged change) {
+        relay(BusEvent.Notice.to(List.of(change.user()), new ServerFrame.Notifications(change.room(), change.level())));
     }
 
     void roomChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoomChanged change) {

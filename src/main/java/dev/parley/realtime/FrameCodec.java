@@ -205,6 +205,9 @@ final class FrameCodec {
         if (frame instanceof ServerFrame.Removed removed) {
             return typed("removed").add("room", removed.room());
         }
+        if (frame instanceof ServerFrame.Notifications notifications) {
+            return typed("notifications").add("room", notifications.room()).add("level", notifications.level());
+        }
         if (frame instanceof ServerFrame.Read read) {
             return typed("read").add("room", read.room()).add("upTo", read.upTo());
         }

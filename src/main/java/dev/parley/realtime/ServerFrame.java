@@ -50,6 +50,10 @@ sealed interface ServerFrame {
     record Removed(String room) implements ServerFrame {
     }
 
+    /** The user chose, in another tab, what in the room calls for their attention. */
+    record Notifications(String room, String level) implements ServerFrame {
+    }
+
     /** The user read up to {@code upTo} in another tab. */
     record Read(String room, long upTo) implements ServerFrame {
     }

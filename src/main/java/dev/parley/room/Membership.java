@@ -25,7 +25,7 @@ import java.time.Instant;
         query = "SELECT m.roomId, m.username FROM Membership m WHERE m.roomId IN "
                 + "(SELECT mine.roomId FROM Membership mine WHERE mine.username = :user)")
 @NamedQuery(name = Membership.READ_MARKERS_OF,
-        query = "SELECT m.roomId, m.lastReadId FROM Membership m WHERE m.username = :user")
+        query = "SELECT m.roomId, m.lastReadId, m.notifications FROM Membership m WHERE m.username = :user")
 @NamedQuery(name = Membership.MARK_READ,
         query = "UPDATE Membership m SET m.lastReadId = :upTo "
                 + "WHERE m.roomId = :room AND m.username = :user AND m.lastReadId < :upTo")
@@ -52,6 +52,10 @@ public class Membership {
     @Column(name = "last_read_id", nullable = false)
     private long lastReadId;
 
+    /** What calls for the member's attention here: {@code all}, {@code mentions} or {@code muted}. */
+    @Column(name = "notify", nullable = false)
+    private String notifications = "all";
+
     protected Membership() {
     }
 
@@ -59,6 +63,10 @@ public class Membership {
         this.roomId = roomId;
         this.username = username;
         this.joinedAt = joinedAt;
+    }
+
+    void setNotifications(String level) {
+        this.notifications = level;
     }
 
     static Key key(String roomId, String username) {

@@ -4,11 +4,14 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import dev.parley.api.JsonBodies;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
@@ -54,6 +57,15 @@ public class RoomResource {
         return rooms.change(caller(), room, new RoomService.Settings(JsonBodies.optionalString(body, "name"),
                 JsonBodies.optionalString(body, "topic"), JsonBodies.optionalString(body, "visibility"),
                 JsonBodies.optionalBoolean(body, "archived")));
+    }
+
+    @Operation(summary = "Choose what in a room calls for one's attention: all, mentions or muted")
+    @PUT
+    @Path("{room}/notifications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject notifications(@PathParam("room") String room, JsonValue body) {
+        String level = rooms.setNotify(caller(), room, JsonBodies.optionalString(body, "level"));
+        return Json.createObjectBuilder().add("room", room).add("level", level).build();
     }
 
     @Operation(summary = "Join a public group room")

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -44,6 +45,9 @@ public class RoomService {
 
     @Inject
     Event<ReadMarked> readMarked;
+
+    @Inject
+    Event<NotifyChanged> notifyChanged;
 
     static final int MAX_NAME = 80;
     static final int MAX_TOPIC = 250;
@@ -192,6 +196,27 @@ public class RoomService {
         return RoomView.of(room, members);
     }
 
+    static final Set<String> NOTIFY_LEVELS = Set.of("all", "mentions", "muted");
+
+    /**
+     * What in the room calls for the member's attention: {@code all} messages, only {@code mentions} of them and
+     * of {@code @room}, or nothing ({@code muted}). Their other connections are told.
+     */
+    @Transactional
+    public String setNotify(String caller, String roomId, String level) {
+        if (level == null || !NOTIFY_LEVELS.contains(level)) {
+            throw new ParleyException(ErrorCode.INVALID, "level is \"all\", \"mentions\" or \"muted\"");
+        }
+        Membership membership = RoomIds.fits(roomId) ? em.find(Membership.class, Membership.key(roomId, caller)) : null;
+        if (membership == null) {
+            refuseOutsider(roomId);
+        }
+        membership.setNotifications(level);
+        em.flush();
+        notifyChanged.fire(new NotifyChanged(roomId, caller, level));
+        return level;
+    }
+
     /** Throws room_archived when the room is archived; callers hold its lock. */
     public void requireNotArchived(String roomId) {
         Room room = em.find(Room.class, roomId);
@@ -334,13 +359,16 @@ public class RoomService {
         Map<String, Long> unread = unreadCounts(username);
         Map<String, Long> mentions = unreadMentions(username);
         Map<String, Long> readUpTo = new HashMap<>();
+        Map<String, String> notify = new HashMap<>();
         for (Object[] row : em.createNamedQuery(Membership.READ_MARKERS_OF, Object[].class)
                 .setParameter("user", username).getResultList()) {
             readUpTo.put((String) row[0], ((Number) row[1]).longValue());
+            notify.put((String) row[0], (String) row[2]);
         }
         return rooms.stream()
                 .map(room -> RoomView.listed(room, sorted(members.get(room.id())), unread.getOrDefault(room.id(), 0L),
-                        mentions.getOrDefault(room.id(), 0L), readUpTo.getOrDefault(room.id(), 0L)))
+                        mentions.getOrDefault(room.id(), 0L), readUpTo.getOrDefault(room.id(), 0L),
+                        notify.getOrDefault(room.id(), "all")))
                 .toList();
     }
 

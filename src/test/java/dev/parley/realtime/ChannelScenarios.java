@@ -106,6 +106,27 @@ abstract class ChannelScenarios extends GroupRoomScenarios {
     }
 
     @Test
+    void eachMemberChoosesWhatCallsForTheirAttentionAndTheirOtherTabsHear() {
+        String room = createRoom(alice, "Noisy", bob);
+        assertEquals("all", listed(bob, room).getString("notifications"), "every message, until one chooses");
+        try (ChatSocket bobsOtherTab = ChatSocket.open(bob); ChatSocket alicesSocket = ChatSocket.open(alice)) {
+            bobsOtherTab.await("ready");
+            alicesSocket.await("ready");
+            JsonObject chosen = bob.put("api/rooms/" + room + "/notifications", Json.obj("level", "mentions"))
+                    .expect(200).json();
+            assertEquals("mentions", chosen.getString("level"));
+            JsonObject told = bobsOtherTab.await(ofType("notifications").and(has("room", room)));
+            assertEquals("mentions", told.getString("level"));
+            alicesSocket.assertNoFrame(ofType("notifications"), QUIET);
+        }
+        assertEquals("mentions", listed(bob, room).getString("notifications"));
+        assertEquals("all", listed(alice, room).getString("notifications"), "a choice of one's own");
+        assertEquals("invalid", bob.put("api/rooms/" + room + "/notifications", Json.obj("level", "loud")).errorCode());
+        assertEquals("not_member", carol.put("api/rooms/" + room + "/notifications", Json.obj("level", "muted"))
+                .errorCode());
+    }
+
+    @Test
     void privateAndDirectRoomsCannotBeJoinedByStrangers() {
         String secret = createChannel(alice, "Secret plans", "private", null).getString("id");
         String direct = alice.direct(bob.username()).expect(200).json().getString("id");

@@ -197,6 +197,11 @@ public final class ParleyHttp {
         return send("PUT", path, null);
     }
 
+    /** PUTs {@code body} as application/json. */
+    public Reply put(String path, JsonValue body) {
+        return send("PUT", path, body);
+    }
+
     public Reply delete(String path) {
         return send("DELETE", path, null);
     }
