@@ -40,11 +40,15 @@ public class Reactions {
     @Inject
     Event<ReactionsChanged> changed;
 
+    @Inject
+    ReactionRateLimit limit;
+
     private final Clock clock = Clock.systemUTC();
 
     @Transactional
     public List<ReactionView> add(String user, String roomId, long messageId, String typedEmoji) {
         String emoji = emoji(typedEmoji);
+        limit.take(user);
         List<String> members = lockReadable(user, roomId, messageId);
         long mine = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM reactions WHERE message_id = ?1 AND username = ?2")
                 .setParameter(1, messageId).setParameter(2, user).getSingleResult()).longValue();
@@ -61,6 +65,7 @@ public class Reactions {
     @Transactional
     public List<ReactionView> remove(String user, String roomId, long messageId, String typedEmoji) {
         String emoji = emoji(typedEmoji);
+        limit.take(user);
         List<String> members = lockReadable(user, roomId, messageId);
         int removed = em.createNativeQuery("DELETE FROM reactions WHERE message_id = ?1 AND username = ?2 AND emoji = ?3")
                 .setParameter(1, messageId).setParameter(2, user).setParameter(3, emoji).executeUpdate();

@@ -4,6 +4,7 @@ import static dev.parley.testing.ChatSocket.has;
 import static dev.parley.testing.ChatSocket.ofType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.testing.ChatSocket;
 import dev.parley.testing.Json;
@@ -18,6 +19,7 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -132,6 +134,15 @@ class ReactionsIT {
                 bob.put(reaction(message, emoji)).expect(200);
             }
             assertEquals("invalid", bob.put(reaction(message, THUMBS_UP)).errorCode(), "20 per person at most");
+
+            // A script clicking in a loop runs into the send limit's numbers (a burst of 30, then 10 a second).
+            List<String> answers = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                ParleyHttp.Reply reply = alice.put(reaction(message, i % 2 == 0 ? PARTY : THUMBS_UP));
+                answers.add(reply.status() == 200 ? "ok" : reply.errorCode());
+            }
+            assertTrue(answers.contains("rate_limited"), () -> "slowed after the burst: " + answers);
+            assertEquals(List.of(), answers.stream().filter(a -> !a.equals("ok") && !a.equals("rate_limited")).toList());
 
             alice.delete("api/rooms/" + room + "/messages/" + message).expect(204);
             assertFalse(bob.history(room, null, null).expect(200).jsonArray().getJsonObject(0)
