@@ -1,10 +1,10 @@
 package dev.parley.realtime;
 
 import dev.parley.platform.ParleyConfig;
-import dev.parley.platform.TokenBucket;
+import dev.parley.platform.PerUserRate;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How fast one user may post, over all their connections on this node: a token bucket that refills at
@@ -17,14 +17,14 @@ class SendRateLimit {
     @Inject
     ParleyConfig config;
 
-    private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private PerUserRate rate;
+
+    @PostConstruct
+    void start() {
+        rate = new PerUserRate(config.sendRatePerSecond(), config.sendBurst());
+    }
 
     boolean allows(String user) {
-        long now = System.nanoTime();
-        TokenBucket bucket = buckets.computeIfAbsent(user,
-                u -> new TokenBucket(config.sendRatePerSecond(), config.sendBurst(), now));
-        synchronized (bucket) {
-            return bucket.tryTake(now);
-        }
+        return rate.allows(user);
     }
 }
