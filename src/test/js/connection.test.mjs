@@ -324,3 +324,20 @@ test('reactions: each frame holds them all; of a message on its way they come wi
   assert.deepEqual(applied[1].reactions, thumbs, 'the last word on them');
   assert.equal(events.filter(([type]) => type === 'reactions').length, 1);
 });
+
+test('a reply names its thread in every send frame, the first and the one after a reconnect', async () => {
+  const { chat, socket, backAgain } = connection();
+  chat.connect();
+  socket().accept();
+  socket().deliver({ type: 'resumed' });
+  const clientId = chat.send(R, 'in the thread', 1038);
+  chat.send(R, 'in the room');
+  assert.deepEqual(socket().sentOf('send').map(({ body, thread }) => [body, thread]),
+    [['in the thread', 1038], ['in the room', undefined]]);
+  assert.equal(chat.unackedSend(clientId).thread, 1038);
+  socket().drop();
+  await backAgain();
+  socket().deliver({ type: 'resumed' });
+  assert.deepEqual(socket().sentOf('send').map(frame => [frame.clientId === clientId, frame.thread]),
+    [[true, 1038], [false, undefined]]);
+});

@@ -118,3 +118,33 @@ test('notification levels: muted rooms leave the title count; mentions-only call
   assert.equal(chat.callsForAttention({ room: 'g', body: 'anything' }), true);
   assert.equal(chat.totalUnread(), 3);
 });
+
+test('a reply counts as unread, and calls for attention, only in threads I take part in or when it names me', () => {
+  const chat = new ChatStore('alice', mentionsIn);
+  chat.rememberRoom(group('g', 'Dinner', 10));
+  // From pages: a thread Bob started and I replied in (its summary says so), one of his I never joined.
+  chat.noteThread({ id: 3, sender: 'bob', replies: { count: 2, lastReplyId: 9, people: ['alice', 'carol'] } });
+  chat.noteThread({ id: 4, sender: 'bob', replies: { count: 1, lastReplyId: 8, people: ['carol'] } });
+  chat.noteMessage({ room: 'g', id: 11, sender: 'carol', body: 'me too', thread: 3 }, false);
+  chat.noteMessage({ room: 'g', id: 12, sender: 'carol', body: 'not for you', thread: 4 }, false);
+  assert.equal(chat.unread('g'), 1);
+  assert.equal(chat.callsForAttention({ room: 'g', body: 'me too', thread: 3 }), true);
+  assert.equal(chat.callsForAttention({ room: 'g', body: 'not for you', thread: 4 }), false);
+
+  chat.noteMessage({ room: 'g', id: 13, sender: 'carol', body: '@alice look', thread: 4 }, false);
+  assert.equal(chat.unread('g'), 2, 'a reply that names me counts wherever it is');
+  assert.equal(chat.mentions('g'), 1);
+
+  // My own message starts a thread I take part in; replying joins one.
+  chat.noteMessage({ room: 'g', id: 14, sender: 'alice', body: 'lunch?' }, false);
+  chat.noteMessage({ room: 'g', id: 15, sender: 'bob', body: 'yes', thread: 14 }, false);
+  chat.noteMessage({ room: 'g', id: 16, sender: 'alice', body: 'ok', thread: 4 }, false);
+  chat.noteMessage({ room: 'g', id: 17, sender: 'carol', body: 'see', thread: 4 }, false);
+  assert.equal(chat.unread('g'), 4);
+
+  chat.setNotifications('g', 'muted');
+  assert.equal(chat.callsForAttention({ room: 'g', body: 'yes', thread: 14 }), false, 'muted is muted');
+  chat.setNotifications('g', 'mentions');
+  assert.equal(chat.callsForAttention({ room: 'g', body: 'yes', thread: 14 }), false);
+  assert.equal(chat.callsForAttention({ room: 'g', body: '@alice yes', thread: 14 }), true);
+});

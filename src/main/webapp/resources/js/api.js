@@ -30,8 +30,11 @@ export function createApi(root) {
 
   api.json = (method, path, body) =>
     api(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  api.history = (roomId, { before, after, limit }) =>
-    api(`${roomPath(roomId, '/messages')}?${queryString({ before, after, limit })}`);
+  // threads: 'collapsed' leaves replies in threads out (the conversation shows them in the thread panel).
+  api.history = (roomId, { before, after, limit, threads }) =>
+    api(`${roomPath(roomId, '/messages')}?${queryString({ before, after, limit, threads })}`);
+  api.thread = (roomId, messageId, { after, limit }) =>
+    api(`${roomPath(roomId, `/messages/${messageId}/thread`)}?${queryString({ after, limit })}`);
   return api;
 }
 

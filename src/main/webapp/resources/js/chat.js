@@ -14,6 +14,7 @@ import { Composer } from 'parley/composer';
 import { Conversation, roomInAddress } from 'parley/conversation';
 import { SearchPanel } from 'parley/search';
 import { ChannelBrowser } from 'parley/channels';
+import { ThreadPanel } from 'parley/thread';
 import { notificationSetting, notify, toggleNotifications } from 'parley/attention';
 
 const app = byId('app');
@@ -45,6 +46,9 @@ const ui = Object.fromEntries(Object.entries({
   topic: 'conversation-topic', roomSettings: 'room-settings', roomNameInput: 'room-name-input',
   roomTopicInput: 'room-topic-input', roomPublicInput: 'room-public-input', roomSettingsError: 'room-settings-error',
   saveRoomSettings: 'save-room-settings', archiveRoom: 'archive-room', notifyLevel: 'notify-level',
+  threadPanel: 'thread-panel', closeThread: 'close-thread', threadScroller: 'thread-scroller',
+  threadList: 'thread-list', threadMore: 'thread-more', threadComposer: 'thread-composer',
+  threadInput: 'thread-input', threadError: 'thread-error',
 }).map(([name, id]) => [name, byId(id)]));
 
 const api = createApi(root);
@@ -70,8 +74,11 @@ const composer = new Composer(ui, Number(app.dataset.maxLength), {
 });
 const conversation = new Conversation({
   ui, app, store, api, connection, sidebar, composer, narrowScreen, failed: reportFailure, changed: showChange,
+  openThread: (room, id) => openThread(room, id).catch(reportFailure),
 });
-const search = new SearchPanel(ui, store, api, narrowScreen, (room, id) => openAtMessage(room, id).catch(reportFailure));
+const threadPanel = new ThreadPanel({ ui, store, api, connection, failed: reportFailure, changed: showChange });
+const search = new SearchPanel(ui, store, api, narrowScreen,
+  (room, id, thread) => openAtMessage(room, id, thread).catch(reportFailure));
 const channels = new ChannelBrowser(ui, api, {
   join: joinRoom,
   open: roomId => openListedRoom(roomId).catch(reportFailure),
@@ -117,6 +124,7 @@ function forgetRoom(roomId, notice) {
   connection.forget(roomId);
   const room = store.forgetRoom(roomId);
   sidebar.renderRooms();
+  if (threadPanel.room === roomId) threadPanel.close();
   if (conversation.room === roomId) {
     conversation.close(notice ?? `You are no longer a member of ${room?.name ?? 'this room'}.`);
   }
@@ -143,20 +151,34 @@ async function openPerson(username) {
   sidebar.select(key);
   const room = await api(`api/direct/${encodeURIComponent(username)}`, { method: 'POST' });
   rememberRoom(room);
-  if (sidebar.selection === key) await conversation.open(room.id);
+  if (sidebar.selection === key) await openConversation(room.id);
 }
 
 async function openListedRoom(roomId) {
   sidebar.select(`room:${roomId}`);
-  await conversation.open(roomId);
+  await openConversation(roomId);
 }
 
-async function openAtMessage(roomId, messageId) {
+// A search hit: a reply in a thread opens its room at the thread's first message, and the thread beside it.
+async function openAtMessage(roomId, messageId, thread) {
   if (!store.hasRoom(roomId)) await learnNewRooms();
   const room = store.room(roomId);
   if (!room) return;
   sidebar.select(Sidebar.keyOf(store, room));
-  await conversation.open(roomId, messageId);
+  await openConversation(roomId, thread ?? messageId);
+  if (thread !== undefined) await openThread(roomId, thread, messageId);
+}
+
+// A thread belongs to its room: it closes when another room opens.
+function openConversation(roomId, aroundId) {
+  if (threadPanel.room !== roomId) threadPanel.close();
+  return conversation.open(roomId, aroundId);
+}
+
+// The thread takes the search results' place beside the conversation.
+function openThread(roomId, messageId, highlightId) {
+  search.close();
+  return threadPanel.open(roomId, messageId, highlightId);
 }
 
 async function leaveRoom() {
@@ -185,9 +207,15 @@ function send(body) {
 // An edit or deletion, ours or from a frame; both may come, in either order.
 function showChange(change) {
   search.update(change.id, change.deleted ? null : change.body);
-  if (change.room !== conversation.room) return;
-  if (change.deleted) conversation.list.showDeletion(change);
-  else conversation.list.showEdit(change);
+  for (const list of listsShowing(change.room)) {
+    if (change.deleted) list.showDeletion(change);
+    else list.showEdit(change);
+  }
+}
+
+// Where a room's messages may be on screen: the conversation and the thread panel.
+function listsShowing(roomId) {
+  return [conversation, threadPanel].filter(view => view.room === roomId).map(view => view.list);
 }
 
 connection
@@ -195,21 +223,25 @@ connection
     const { room } = message;
     if (!store.hasRoom(room)) learnNewRooms();
     if (room === conversation.room) conversation.showLive(message);
+    if (message.thread !== undefined) threadPanel.showLive(message);
     const read = conversation.isWatching(room);
     store.noteMessage(message, read);
     if (read) conversation.markReadIfWatched();
     sidebar.renderRooms();
     if (live) callAttentionTo(message);
   })
-  .on('ack', ack => conversation.list.confirm(ack))
+  .on('ack', ack => listsShowing(ack.room).forEach(list => list.confirm(ack)))
   .on('send', (clientId, sent) => {
-    conversation.showDelivery(clientId, sent);
-    if (sent.state === 'failed') composer.showError(sent.reason);
+    if (sent.thread === undefined) conversation.showDelivery(clientId, sent);
+    else threadPanel.list.showDelivery(clientId, sent);
+    if (sent.state !== 'failed') return;
+    if (sent.thread === undefined) composer.showError(sent.reason);
+    else threadPanel.showError(sent.reason);
   })
   .on('edited', showChange)
   .on('deleted', change => showChange({ ...change, deleted: true }))
   .on('reactions', ({ room, id, reactions }) => {
-    if (room === conversation.room) conversation.list.showReactions(id, reactions);
+    listsShowing(room).forEach(list => list.showReactions(id, reactions));
   })
   // A group room we were added to or created, or whose members changed.
   .on('room', (room, { isNew }) => {
@@ -246,20 +278,24 @@ connection
     conversation.markReadIfWatched();
     loadUsers().catch(reportFailure);
     learnNewRooms();
-    if (reconnected) conversation.catchUp().catch(reportFailure);
+    if (reconnected) {
+      conversation.catchUp().catch(reportFailure);
+      threadPanel.catchUp().catch(reportFailure);
+    }
   });
 
 // A live message from someone else, while this tab is not where the person is looking.
 // (Replayed backlog after a reconnect notifies nobody: it would be a burst of old news.)
-function callAttentionTo({ room, sender, body, deleted }) {
+function callAttentionTo({ room, id, sender, body, deleted, thread }) {
   if (sender === me || (document.visibilityState === 'visible' && document.hasFocus())) return;
-  if (!store.callsForAttention({ room, body, deleted })) return;
+  if (!store.callsForAttention({ room, body, deleted, thread })) return;
   const known = store.room(room);
+  const where = known?.kind === 'group' ? ` in ${known.name}` : '';
   notify({
-    title: known?.kind === 'group' ? `${store.displayName(sender)} in ${known.name}` : store.displayName(sender),
+    title: `${store.displayName(sender)}${thread === undefined ? '' : ' replied in a thread'}${where}`,
     body: deleted ? 'This message was deleted' : body,
-    tag: room,
-    onOpen: () => openListedRoom(room).catch(reportFailure),
+    tag: thread === undefined ? room : `${room}:${thread}`,
+    onOpen: () => (thread === undefined ? openListedRoom(room) : openAtMessage(room, id, thread)).catch(reportFailure),
   });
 }
 
@@ -333,7 +369,7 @@ function signOut() {
 }
 
 // Escape closes the panel that was opened last: a room's members, the new-room form, the phone menu, then the
-// search results. Focus goes back to what opened it.
+// search results or the thread. Focus goes back to what opened it.
 function closePanelOnEscape(event) {
   if (event.key !== 'Escape' || event.defaultPrevented) return;
   if (ui.roomMembers.open) {
@@ -351,6 +387,9 @@ function closePanelOnEscape(event) {
   } else if (search.isOpen()) {
     search.close();
     ui.searchInput.focus();
+  } else if (threadPanel.isOpen()) {
+    threadPanel.close();
+    composer.focus();
   }
 }
 
@@ -369,6 +408,7 @@ async function start() {
   ui.signOut.addEventListener('click', signOut);
   ui.leaveRoom.addEventListener('click', () => leaveRoom().catch(reportFailure));
   ui.reconnectNow.addEventListener('click', reconnectNow);
+  ui.searchForm.addEventListener('submit', () => threadPanel.close());
   // The device has a network again: no need to wait out the backoff.
   window.addEventListener('online', () => {
     if (!connection.live) reconnectNow();

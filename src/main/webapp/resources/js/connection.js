@@ -129,10 +129,10 @@ export class ChatConnection {
 
   // ---- Sending ----
 
-  /** Sends a message, now or after the next resume; answers its clientId. */
-  send(room, body) {
+  /** Sends a message (a reply when thread names its first message), now or after the next resume; answers its clientId. */
+  send(room, body, thread) {
     const clientId = this.#newClientId();
-    this.#outbox.set(clientId, { room, body, state: 'sending' });
+    this.#outbox.set(clientId, thread === undefined ? { room, body, state: 'sending' } : { room, body, thread, state: 'sending' });
     this.#transmit(clientId);
     return clientId;
   }
@@ -146,7 +146,7 @@ export class ChatConnection {
     this.#outbox.delete(clientId);
   }
 
-  /** Sends not yet acked in a room, oldest first, as [clientId, {body, state, ...}]. */
+  /** Sends not yet acked in a room, oldest first, as [clientId, {body, thread?, state, ...}]. */
   unacked(roomId) {
     return [...this.#outbox].filter(([, sent]) => sent.room === roomId);
   }
@@ -166,7 +166,11 @@ export class ChatConnection {
     sent.state = this.#live ? 'sending' : 'waiting';
     delete sent.reason;
     delete sent.retryable;
-    if (this.#live) this.#write({ type: 'send', room: sent.room, clientId, body: sent.body });
+    if (this.#live) {
+      const frame = { type: 'send', room: sent.room, clientId, body: sent.body };
+      if (sent.thread !== undefined) frame.thread = sent.thread;
+      this.#write(frame);
+    }
     this.#emit('send', clientId, sent);
   }
 

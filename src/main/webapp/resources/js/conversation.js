@@ -2,9 +2,10 @@
 // live messages that belong at the bottom, read markers, the header with the members of a group room, and
 // who is typing. The messages themselves are drawn by MessageList.
 
-import { MessageList, startEditing, stopEditing } from 'parley/message-list';
+import { MessageList } from 'parley/message-list';
+import { bindMessageActions } from 'parley/message-actions';
 import { SignedOut, roomPath } from 'parley/api';
-import { button, element, nameList, personName, submitOnEnter } from 'parley/dom';
+import { button, element, nameList, personName } from 'parley/dom';
 
 const PAGE_SIZE = 50;
 const CONTEXT_SIZE = 25;          // messages loaded on each side of a search hit
@@ -22,6 +23,7 @@ export class Conversation {
   #narrowScreen;
   #failed;
   #changed;
+  #openThread;
   #noRoomTitle;
   list;
 
@@ -38,8 +40,9 @@ export class Conversation {
    * @param failed (error) -> shows what went wrong
    * @param changed ({room, id, body?, editedAt?} or {room, id, deleted: true}) -> an edit or deletion of ours
    *   to show wherever the message is
+   * @param openThread (roomId, messageId) -> shows the thread a message starts
    */
-  constructor({ ui, app, store, api, connection, sidebar, composer, narrowScreen, failed, changed }) {
+  constructor({ ui, app, store, api, connection, sidebar, composer, narrowScreen, failed, changed, openThread }) {
     this.#ui = ui;
     this.#app = app;
     this.#store = store;
@@ -50,8 +53,9 @@ export class Conversation {
     this.#narrowScreen = narrowScreen;
     this.#failed = failed;
     this.#changed = changed;
+    this.#openThread = openThread;
     this.#noRoomTitle = ui.title.textContent;
-    this.list = new MessageList(ui.messages, ui.scroller, store);
+    this.list = new MessageList(ui.messages, ui.scroller, store, { threads: true });
     this.#bind();
   }
 
@@ -118,7 +122,7 @@ export class Conversation {
   async #showLatest() {
     const room = this.room;
     const load = this.#detach();
-    const page = await this.#api.history(room, { limit: PAGE_SIZE });
+    const page = await this.#history(room, { limit: PAGE_SIZE });
     if (load !== this.#loadCount) return;
     this.list.clear();
     this.list.add(page);
@@ -134,8 +138,8 @@ export class Conversation {
     const room = this.room;
     const load = this.#detach();
     const [before, after] = await Promise.all([
-      this.#api.history(room, { before: messageId + 1, limit: CONTEXT_SIZE }),
-      this.#api.history(room, { after: messageId, limit: CONTEXT_SIZE }),
+      this.#history(room, { before: messageId + 1, limit: CONTEXT_SIZE }),
+      this.#history(room, { after: messageId, limit: CONTEXT_SIZE }),
     ]);
     if (load !== this.#loadCount) return;
     this.list.clear();
@@ -147,6 +151,14 @@ export class Conversation {
     this.list.highlight(messageId);
   }
 
+  // The room's own messages: replies in threads show in the thread panel, and under their first message as a
+  // count. Each page tells the store which threads we take part in.
+  async #history(room, query) {
+    const page = await this.#api.history(room, { ...query, threads: 'collapsed' });
+    page.forEach(message => this.#store.noteThread(message));
+    return page;
+  }
+
   // One page at a time, however often the scroll event asks.
   loadOlder() {
     this.#olderLoad ??= this.#loadOlderPage().finally(() => { this.#olderLoad = null; });
@@ -155,7 +167,7 @@ export class Conversation {
 
   async #loadOlderPage() {
     const load = this.#loadCount;
-    const page = await this.#api.history(this.room, { before: this.list.oldestId(), limit: PAGE_SIZE });
+    const page = await this.#history(this.room, { before: this.list.oldestId(), limit: PAGE_SIZE });
     if (load !== this.#loadCount) return;
     // Keep the reader's place while older messages are added above it.
     const scroller = this.#ui.scroller;
@@ -178,7 +190,9 @@ export class Conversation {
     this.#atLatest = true;
     this.list.add(this.#heldBack);
     this.#heldBack = [];
-    for (const [clientId, sent] of this.#connection.unacked(this.room)) this.list.addPending(clientId, sent);
+    for (const [clientId, sent] of this.#connection.unacked(this.room)) {
+      if (sent.thread === undefined) this.list.addPending(clientId, sent);
+    }
     this.#showJumpButton();
     this.markReadIfWatched();
   }
@@ -222,7 +236,7 @@ export class Conversation {
     const newest = shown.at(-1);
     let after = shown[0] - 1;
     while (after < newest) {
-      const page = await this.#api.history(room, { after, limit: PAGE_SIZE });
+      const page = await this.#history(room, { after, limit: PAGE_SIZE });
       if (load !== this.#loadCount) return;
       page.filter(message => message.id <= newest).forEach(message => this.list.update(message));
       if (page.length < PAGE_SIZE) return;
@@ -232,9 +246,16 @@ export class Conversation {
 
   // ---- Live ----
 
-  /** A message of the open room, new here: shown now, or held back while an older part is shown. */
+  /**
+   * A message of the open room, new here: shown now, or held back while an older part is shown. A reply in a
+   * thread is counted under its first message instead.
+   */
   showLive(message) {
     this.#stopTyping(message.sender);
+    if (message.thread !== undefined) {
+      this.list.noteReply(message);
+      return;
+    }
     if (!this.#atLatest) {
       this.#heldBack.push(message);
       return;
@@ -420,66 +441,6 @@ export class Conversation {
     return room;
   }
 
-  // ---- Editing and deleting our own messages ----
-
-  async #saveEdit(item) {
-    const editor = item.querySelector('.message-editor');
-    const body = editor.querySelector('.edit-input').value.trim();
-    const error = editor.querySelector('.edit-error');
-    if (body === item.querySelector('.message-body').dataset.source) {
-      stopEditing(item);
-      return;
-    }
-    if (!body) {
-      error.textContent = 'A message cannot be empty; delete it instead.';
-      return;
-    }
-    const save = editor.querySelector('.save-edit');
-    save.disabled = true;
-    try {
-      this.#changed(await this.#api.json('PATCH', roomPath(this.room, `/messages/${item.dataset.id}`), { body }));
-      stopEditing(item);
-    } catch (failure) {
-      if (failure instanceof SignedOut) return;
-      error.textContent = failure.message;
-      save.disabled = false;
-    }
-  }
-
-  async #delete(item) {
-    if (!confirm('Delete this message? Everyone in the conversation will see that it was deleted.')) return;
-    const room = this.room;
-    const id = Number(item.dataset.id);
-    await this.#api(roomPath(room, `/messages/${id}`), { method: 'DELETE' });
-    this.#changed({ room, id, deleted: true });
-  }
-
-  // ---- Reactions ----
-
-  /** Ours taken back if it is there, added if not; the answer has the message's reactions as they are now. */
-  async #toggleReaction(item, emoji) {
-    this.list.closePickers();
-    const room = this.room;
-    const id = Number(item.dataset.id);
-    const ours = (this.list.reactionsOf(id)[emoji] ?? []).includes(this.#store.me);
-    const path = roomPath(room, `/messages/${id}/reactions/${encodeURIComponent(emoji)}`);
-    const reactions = await this.#api(path, { method: ours ? 'DELETE' : 'PUT' });
-    if (this.room === room) this.list.showReactions(id, reactions);
-  }
-
-  // ---- Our sends that were refused ----
-
-  #retry(clientId) {
-    this.#composer.showError('');
-    this.#connection.retry(clientId);
-  }
-
-  #discard(clientId) {
-    this.#connection.discard(clientId);
-    this.list.removePending(clientId);
-    this.#composer.focus();
-  }
-
   // ---- Typing ----
 
   noteTyping(username) {
@@ -527,44 +488,20 @@ export class Conversation {
     // The open members panel covers the messages; a click anywhere else closes it.
     document.addEventListener('click', event => {
       if (!ui.roomMembers.contains(event.target)) ui.roomMembers.open = false;
-      if (!event.target.closest('.reaction-picker, .react-message')) this.list.closePickers();
     });
     ui.loadOlder.addEventListener('click', () => this.loadOlder().catch(failed));
     ui.backToLatest.addEventListener('click', () => this.jumpToLatest().catch(failed));
     ui.scroller.addEventListener('scroll', () => this.#onScroll(), { passive: true });
-    // One listener each for the buttons and editors of every message, present and future.
-    ui.messages.addEventListener('click', event => {
-      const control = event.target.closest('button');
-      const item = control?.closest('li.message');
-      if (!item) return;
-      if (control.matches('.react-message')) this.list.togglePicker(item);
-      else if (control.matches('.pick-reaction, .reaction')) this.#toggleReaction(item, control.dataset.emoji).catch(failed);
-      else if (control.matches('.edit-message')) startEditing(item);
-      else if (control.matches('.cancel-edit')) stopEditing(item);
-      else if (control.matches('.delete-message')) this.#delete(item).catch(failed);
-      else if (control.matches('.retry-send')) this.#retry(item.dataset.clientId);
-      else if (control.matches('.discard-send')) this.#discard(item.dataset.clientId);
-    });
-    ui.messages.addEventListener('submit', event => {
-      event.preventDefault();
-      this.#saveEdit(event.target.closest('li.message'));
-    });
-    ui.messages.addEventListener('keydown', event => {
-      const picker = event.target.closest('.reaction-picker');
-      if (picker && event.key === 'Escape') {
-        event.preventDefault();
-        const item = picker.closest('li.message');
-        this.list.closePickers();
-        item.querySelector('.react-message')?.focus();
-        return;
-      }
-      if (!event.target.matches('.edit-input')) return;
-      if (event.key === 'Escape') {
-        event.preventDefault(); // this Escape is spent: no panel closes with it
-        stopEditing(event.target.closest('li.message'));
-      } else {
-        submitOnEnter(event);
-      }
+    bindMessageActions(ui.messages, this.list, {
+      room: () => this.room,
+      api: this.#api,
+      store: this.#store,
+      connection: this.#connection,
+      changed: this.#changed,
+      failed,
+      showError: message => this.#composer.showError(message),
+      focusComposer: () => this.#composer.focus(),
+      openThread: id => this.#openThread(this.room, id),
     });
   }
 }

@@ -21,14 +21,16 @@ export class MessageList {
   #list;
   #scroller;
   #store;
+  #threads; // messages here may start threads: they offer Reply and show their replies' summary
   // The ids that were unread when the room was opened, fixed then so that "New messages" stays put while
   // messages arrive and older pages load.
   unreadSince = { after: 0, upTo: 0 };
 
-  constructor(list, scroller, store) {
+  constructor(list, scroller, store, { threads = false } = {}) {
     this.#list = list;
     this.#scroller = scroller;
     this.#store = store;
+    this.#threads = threads;
   }
 
   clear() {
@@ -100,6 +102,36 @@ export class MessageList {
     if (message.deleted) this.showDeletion(message);
     else if (message.editedAt) this.showEdit(message);
     if (!message.deleted) this.showReactions(message.id, message.reactions ?? []);
+    if (message.replies) this.#showReplies(this.item(message.id), message.replies);
+  }
+
+  // ---- Threads ----
+
+  /**
+   * A reply arrived: its thread's first message, if it is here, counts it, unless its summary counted it
+   * already (a page read after the reply was stored).
+   */
+  noteReply({ id, thread, sender, sentAt }) {
+    const item = this.item(thread);
+    if (!item || !this.#threads) return;
+    const shown = item.dataset.replies ? JSON.parse(item.dataset.replies) : { count: 0, lastReplyId: 0, people: [] };
+    if (id <= shown.lastReplyId) return;
+    const people = shown.people.includes(sender) ? shown.people : [...shown.people, sender];
+    this.#showReplies(item, { count: shown.count + 1, lastReplyId: id, lastReplyAt: sentAt, people });
+  }
+
+  // "3 replies · Last reply 14:05", which opens the thread.
+  #showReplies(item, replies) {
+    if (!item || !this.#threads) return;
+    item.dataset.replies = JSON.stringify(replies);
+    item.querySelector('.thread-summary')?.remove();
+    if (replies.count === 0) return;
+    const summary = button('thread-summary', `${replies.count} ${replies.count === 1 ? 'reply' : 'replies'}`);
+    const time = document.createElement('time');
+    setTime(time, replies.lastReplyAt, clock);
+    summary.append(' · Last reply ', time);
+    summary.ariaLabel = `${summary.textContent}, open the thread`;
+    (item.querySelector('.reactions') ?? item.querySelector('.message-body, .message-tombstone')).after(summary);
   }
 
   /** A message's reactions, all of them: each emoji with its count, pressed if one of them is ours. */
@@ -108,6 +140,7 @@ export class MessageList {
     if (!item || item.classList.contains('deleted')) return;
     item.querySelector('.reactions')?.remove();
     if (reactions.length > 0) item.querySelector('.message-body').after(this.#reactionsElement(reactions));
+    if (item.dataset.replies) this.#showReplies(item, JSON.parse(item.dataset.replies));
   }
 
   /** The reactions shown on a message, as {emoji: [users]}. */
@@ -192,7 +225,7 @@ export class MessageList {
 
   // ---- Building messages ----
 
-  #messageElement({ id, sender, body, sentAt, clientId, editedAt, deleted, moderated, reactions }) {
+  #messageElement({ id, sender, body, sentAt, clientId, editedAt, deleted, moderated, reactions, replies }) {
     const me = this.#store.me;
     const item = element('li', 'message');
     item.classList.toggle('mine', sender === me);
@@ -206,14 +239,15 @@ export class MessageList {
     item.append(meta, bodyElement(body, this.#store));
     if (sender === me) {
       meta.append(element('span', 'message-status'));
-      item.append(messageActions(true));
+      item.append(messageActions(true, this.#threads));
       if (id !== undefined) this.#showDelivery(item, { state: 'sent' });
     } else {
-      item.append(messageActions(false));
+      item.append(messageActions(false, this.#threads));
     }
     if (reactions?.length) item.querySelector('.message-body').after(this.#reactionsElement(reactions));
     if (editedAt) showEditedMark(item, editedAt);
     if (deleted) showDeleted(item, moderated);
+    if (replies) this.#showReplies(item, replies);
     return item;
   }
 
@@ -331,12 +365,17 @@ function bodyElement(body, store) {
   return text;
 }
 
-// Everyone may react; only the sender edits and deletes.
-function messageActions(own) {
+// Everyone may react and reply in a thread; only the sender edits and deletes.
+function messageActions(own, threads) {
   const actions = element('div', 'message-actions');
   const react = button('react-message', 'React');
   react.ariaLabel = 'Add a reaction';
   actions.append(react);
+  if (threads) {
+    const reply = button('reply-message', 'Reply');
+    reply.ariaLabel = 'Reply in a thread';
+    actions.append(reply);
+  }
   if (own) actions.append(button('edit-message', 'Edit'), button('delete-message', 'Delete'));
   return actions;
 }
@@ -370,6 +409,9 @@ function showDeleted(item, moderated) {
     .forEach(node => node.remove());
   item.append(element('p', 'message-tombstone',
     moderated ? 'This message was removed by a moderator' : 'This message was deleted'));
+  // A thread outlives its first message: its replies stay reachable under the tombstone.
+  const summary = item.querySelector('.thread-summary');
+  if (summary) item.append(summary);
 }
 
 function continues(previous, item) {

@@ -14,7 +14,7 @@ export class SearchPanel {
   #query = '';
   #count = 0; // bumped by each new search, so late pages of an older one are dropped
 
-  /** @param openHit (roomId, messageId) -> opens the conversation there */
+  /** @param openHit (roomId, messageId, thread?) -> opens the conversation there (and the thread of a reply) */
   constructor(ui, store, api, narrowScreen, openHit) {
     this.#ui = ui;
     this.#store = store;
@@ -86,7 +86,7 @@ export class SearchPanel {
     open.addEventListener('click', () => {
       // On a phone the panel covers the conversation the hit opens.
       if (this.#narrowScreen.matches) this.close();
-      this.#openHit(hit.room, hit.id);
+      this.#openHit(hit.room, hit.id, hit.thread);
     });
     const item = element('li', 'search-hit');
     item.dataset.id = hit.id;

@@ -13,6 +13,9 @@ export class ChatStore {
   // Room id -> id of its newest message known here. Message ids rise across all rooms, so they also order
   // rooms by their last activity.
   #activity = new Map();
+  // The threads (their first messages' ids) we take part in, as far as this page has seen: we started them or
+  // replied in them. Replies in these count as unread and call for attention; replies in others do not.
+  #following = new Set();
 
   #mentionsIn;
 
@@ -125,13 +128,36 @@ export class ChatStore {
 
   // ---- Messages, unread and read ----
 
-  /** A message applied: the room's activity moves, and someone else's counts as unread unless it is read. */
-  noteMessage({ room, id, sender, body, deleted }, read) {
+  /**
+   * A message applied: the room's activity moves, and someone else's counts as unread unless it is read. A reply
+   * in a thread counts only when we take part in the thread or it names us (as the server counts).
+   */
+  noteMessage({ room, id, sender, body, deleted, thread }, read) {
+    const namesUs = this.#namesUs({ body, deleted });
+    if (sender === this.me) this.#following.add(thread ?? id);
+    else if (thread !== undefined && !this.followsThread(thread) && !namesUs) return;
     this.noteActivity(room, id);
     if (read || sender === this.me) return;
     this.#unread.set(room, this.unread(room) + 1);
-    const named = deleted ? new Set() : this.#mentionsIn(body);
-    if (named.has(this.me) || named.has('room')) this.#mentions.set(room, this.mentions(room) + 1);
+    if (namesUs) this.#mentions.set(room, this.mentions(room) + 1);
+  }
+
+  // ---- Threads ----
+
+  /** A message as a page shows it: whether we started its thread, or (its summary says) replied in it. */
+  noteThread({ id, sender, thread, replies }) {
+    if (thread === undefined && (sender === this.me || replies?.people?.includes(this.me))) this.#following.add(id);
+  }
+
+  /** Whether we started the thread or replied in it. */
+  followsThread(threadId) {
+    return this.#following.has(threadId);
+  }
+
+  #namesUs({ body, deleted }) {
+    if (deleted) return false;
+    const named = this.#mentionsIn(body);
+    return named.has(this.me) || named.has('room');
   }
 
   /** Unread messages of the room that call on us by name or @room. */
@@ -164,13 +190,16 @@ export class ChatStore {
     if (room) room.notifications = level;
   }
 
-  /** Whether a message from someone else should call for our attention (a desktop notification). */
-  callsForAttention({ room, body, deleted }) {
+  /**
+   * Whether a message from someone else should call for our attention (a desktop notification). A reply does
+   * when we take part in its thread or it names us.
+   */
+  callsForAttention({ room, body, deleted, thread }) {
     const level = this.notifications(room);
-    if (level === 'all') return true;
-    if (level === 'muted' || deleted) return false;
-    const named = this.#mentionsIn(body);
-    return named.has(this.me) || named.has('room');
+    if (level === 'muted') return false;
+    const namesUs = this.#namesUs({ body, deleted });
+    if (level === 'all') return thread === undefined || namesUs || this.followsThread(thread);
+    return namesUs;
   }
 
   lastRead(roomId) {

@@ -3,6 +3,8 @@ package dev.parley.message;
 import static dev.parley.api.QueryParams.wholeNumber;
 
 import dev.parley.api.JsonBodies;
+import dev.parley.platform.ErrorCode;
+import dev.parley.platform.ParleyException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -22,8 +24,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * A room's messages: history a page at a time ({@code ?before=&after=&limit=}), editing or deleting one's own, and
- * reactions.
+ * A room's messages: history a page at a time ({@code ?before=&after=&limit=&threads=}), threads, editing or
+ * deleting one's own, and reactions.
  */
 @Path("rooms/{room}/messages")
 @RequestScoped
@@ -42,9 +44,30 @@ public class HistoryResource {
     @Operation(summary = "A page of a room's history")
     @GET
     public List<MessageView> page(@PathParam("room") String room, @QueryParam("before") String before,
-            @QueryParam("after") String after, @QueryParam("limit") String limit) {
+            @QueryParam("after") String after, @QueryParam("limit") String limit,
+            @QueryParam("threads") String threads) {
         return messages.history(caller(), room, wholeNumber(before, "before"), wholeNumber(after, "after"),
+                wholeNumber(limit, "limit"), collapsed(threads));
+    }
+
+    @Operation(summary = "A thread: its first message and a page of its replies")
+    @GET
+    @Path("{id}/thread")
+    public ThreadView thread(@PathParam("room") String room, @PathParam("id") String id,
+            @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        return messages.thread(caller(), room, wholeNumber(id, "id"), wholeNumber(after, "after"),
                 wholeNumber(limit, "limit"));
+    }
+
+    /** {@code threads=collapsed} leaves replies out of a room's pages; without it a page holds them too. */
+    private static boolean collapsed(String threads) {
+        if (threads == null || threads.equals("all")) {
+            return false;
+        }
+        if (threads.equals("collapsed")) {
+            return true;
+        }
+        throw new ParleyException(ErrorCode.INVALID, "threads is 'collapsed' or 'all'");
     }
 
     @Operation(summary = "Edit one's message")

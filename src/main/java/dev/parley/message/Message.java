@@ -13,7 +13,8 @@ import java.time.Instant;
 /**
  * A message posted to a room. {@code clientId} is the sender's own id for it, unique per sender, which makes
  * a resent post find the first one instead of storing a second. {@code previousId} is the id of the room's
- * message before this one, so whoever relays messages can tell when one is missing in between.
+ * message before this one, so whoever relays messages can tell when one is missing in between. A reply in a thread
+ * is a message of its room like any other, with {@code threadId} naming the thread's first message.
  */
 @Entity
 @Table(name = "messages")
@@ -24,12 +25,22 @@ import java.time.Instant;
 @NamedQuery(name = Message.BY_IDS, query = "SELECT m FROM Message m WHERE m.id IN :ids ORDER BY m.id DESC")
 @NamedQuery(name = Message.OLDEST_AFTER,
         query = "SELECT m FROM Message m WHERE m.roomId = :room AND m.id > :after ORDER BY m.id ASC")
+@NamedQuery(name = Message.NEWEST_OF_ROOM_BEFORE, query = "SELECT m FROM Message m "
+        + "WHERE m.roomId = :room AND m.threadId IS NULL AND m.id < :before ORDER BY m.id DESC")
+@NamedQuery(name = Message.OLDEST_OF_ROOM_AFTER, query = "SELECT m FROM Message m "
+        + "WHERE m.roomId = :room AND m.threadId IS NULL AND m.id > :after ORDER BY m.id ASC")
+@NamedQuery(name = Message.REPLIES_AFTER,
+        query = "SELECT m FROM Message m WHERE m.threadId = :thread AND m.id > :after ORDER BY m.id ASC")
 public class Message {
 
     static final String BY_SENDER_AND_CLIENT_ID = "Message.bySenderAndClientId";
     static final String NEWEST_BEFORE = "Message.newestBefore";
     static final String OLDEST_AFTER = "Message.oldestAfter";
     static final String BY_IDS = "Message.byIds";
+    /** The room's own messages, replies in threads left out (threads collapsed). */
+    static final String NEWEST_OF_ROOM_BEFORE = "Message.newestOfRoomBefore";
+    static final String OLDEST_OF_ROOM_AFTER = "Message.oldestOfRoomAfter";
+    static final String REPLIES_AFTER = "Message.repliesAfter";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -62,6 +73,10 @@ public class Message {
     @Column(name = "moderated", nullable = false)
     private boolean moderated;
 
+    /** The first message of the thread this one replies in; null for a message of the room itself. */
+    @Column(name = "thread_id")
+    private Long threadId;
+
     protected Message() {
     }
 
@@ -75,6 +90,11 @@ public class Message {
 
     public long previousId() {
         return previousId;
+    }
+
+    /** The thread a reply to this message goes in: its own, or the one it is itself a reply in. */
+    long threadForReplies() {
+        return threadId == null ? id : threadId;
     }
 
     boolean isFrom(String username) {
@@ -106,6 +126,6 @@ public class Message {
     MessageView view() {
         return new MessageView(id, roomId, sender, body, Timestamps.format(sentAt), clientId,
                 editedAt == null ? null : Timestamps.format(editedAt), deletedAt == null ? null : Boolean.TRUE,
-                moderated ? Boolean.TRUE : null, null);
+                moderated ? Boolean.TRUE : null, null, threadId, null);
     }
 }

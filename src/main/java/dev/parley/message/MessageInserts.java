@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
@@ -22,8 +23,12 @@ import javax.sql.DataSource;
  */
 final class MessageInserts implements AutoCloseable {
 
-    private static final String INSERT = "INSERT INTO messages (room_id, sender, body, client_id, sent_at, prev_id) "
-            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sender, client_id) DO NOTHING RETURNING id";
+    private static final String INSERT = "INSERT INTO messages "
+            + "(room_id, sender, body, client_id, sent_at, prev_id, thread_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sender, client_id) DO NOTHING RETURNING id";
+
+    /** Where a reply goes: the message replied to must be in the room; a reply to a reply joins its thread. */
+    private static final String THREAD_OF = "SELECT COALESCE(thread_id, id) FROM messages WHERE id = ? AND room_id = ?";
 
     /**
      * SQLite's full-text index gets the batch's messages in one statement: the same rows through a trigger,
@@ -36,6 +41,7 @@ final class MessageInserts implements AutoCloseable {
 
     private final Connection connection;
     private final PreparedStatement insert;
+    private PreparedStatement threadOf;
     private final boolean indexesForSearch;
     private long firstId = Long.MAX_VALUE;
     private long lastId = Long.MIN_VALUE;
@@ -55,8 +61,30 @@ final class MessageInserts implements AutoCloseable {
         }
     }
 
-    /** The new message's id; empty when its sender has stored a message under this client id already. */
-    OptionalLong insert(PostRequest request, Instant sentAt, long previousId) {
+    /**
+     * The thread a reply to message {@code repliedTo} goes in (its own id, or its thread's when it is a reply
+     * itself); empty when the room has no such message. Messages stored earlier in this batch count.
+     */
+    OptionalLong threadFor(String room, long repliedTo) {
+        try {
+            if (threadOf == null) {
+                threadOf = connection.prepareStatement(THREAD_OF);
+            }
+            threadOf.setLong(1, repliedTo);
+            threadOf.setString(2, room);
+            try (ResultSet result = threadOf.executeQuery()) {
+                return result.next() ? OptionalLong.of(result.getLong(1)) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /**
+     * The new message's id; empty when its sender has stored a message under this client id already.
+     * {@code thread}: the thread it replies in (from {@link #threadFor}), or null.
+     */
+    OptionalLong insert(PostRequest request, Instant sentAt, long previousId, Long thread) {
         try {
             insert.setString(1, request.room());
             insert.setString(2, request.sender());
@@ -64,6 +92,11 @@ final class MessageInserts implements AutoCloseable {
             insert.setString(4, request.clientId());
             insert.setLong(5, sentAt.toEpochMilli());
             insert.setLong(6, previousId);
+            if (thread == null) {
+                insert.setNull(7, Types.BIGINT);
+            } else {
+                insert.setLong(7, thread);
+            }
             try (ResultSet result = insert.executeQuery()) {
                 if (!result.next()) {
                     return OptionalLong.empty();
@@ -94,7 +127,7 @@ final class MessageInserts implements AutoCloseable {
 
     @Override
     public void close() {
-        try (connection; insert) {
+        try (connection; insert; PreparedStatement lookups = threadOf) {
             // closing both is the point
         } catch (SQLException e) {
             throw failed(e);

@@ -59,6 +59,9 @@ public class MessageService {
     @Inject
     Reactions reactions;
 
+    @Inject
+    Threads threads;
+
     private final Clock clock = Clock.systemUTC();
     private MessageSearch search;
     private boolean sqlite;
@@ -102,20 +105,24 @@ public class MessageService {
     }
 
     /**
-     * One post of a batch: membership, then the insert, which stores nothing when the sender stored a message
-     * under this client id before (a resend is answered with what was stored, not stored again).
+     * One post of a batch: membership, the thread a reply goes in, then the insert, which stores nothing when the
+     * sender stored a message under this client id before (a resend is answered with what was stored, not stored
+     * again).
      */
     private Posted store(PostRequest request, PostingRoom room, MessageInserts inserts, List<MessagePosted> stored) {
         List<String> members = room.membersIncluding(request.sender());
+        Long thread = request.thread() == null ? null : inserts.threadFor(room.id(), request.thread())
+                .orElseThrow(() -> new ParleyException(ErrorCode.UNKNOWN_MESSAGE,
+                        "There is no message " + request.thread() + " in this room to reply to"));
         long previousId = room.newest();
         Instant sentAt = clock.instant();
-        OptionalLong id = inserts.insert(request, sentAt, previousId);
+        OptionalLong id = inserts.insert(request, sentAt, previousId, thread);
         if (id.isEmpty()) {
             return new Posted(storedEarlier(request));
         }
         room.stored(id.getAsLong());
         MessageView view = new MessageView(id.getAsLong(), room.id(), request.sender(), request.body().text(),
-                Timestamps.format(sentAt), request.clientId());
+                Timestamps.format(sentAt), request.clientId(), thread);
         stored.add(new MessagePosted(view, previousId, members));
         return new Posted(view);
     }
@@ -127,12 +134,15 @@ public class MessageService {
                 .getSingleResult().view();
     }
 
-    /** Checks what can be checked before a post waits for the writer: the body and the client id. */
-    public PostRequest request(String sender, String roomId, String clientId, String typedBody) {
+    /**
+     * Checks what can be checked before a post waits for the writer: the body and the client id. Whether the
+     * message a reply names is in the room is checked when it is stored.
+     */
+    public PostRequest request(String sender, String roomId, String clientId, String typedBody, Long thread) {
         MessageBody body = MessageBody.of(typedBody, settings.maxMessageLength());
         requireClientId(clientId);
         RoomIds.requireFits(roomId);
-        return new PostRequest(sender, roomId, clientId, body);
+        return new PostRequest(sender, roomId, clientId, body, thread);
     }
 
     private static void requireClientId(String clientId) {
@@ -146,35 +156,58 @@ public class MessageService {
     /**
      * A page of a room's history for one of its members, oldest first: the newest messages below {@code before}
      * (scrolling back), or the oldest above {@code after} (reading forward from a search hit). Keyset paging by
-     * id, so a page costs the same however deep it is.
+     * id, so a page costs the same however deep it is. With threads {@code collapsed}, replies in threads are
+     * left out (their first messages say how many there are).
      */
-    public List<MessageView> history(String reader, String roomId, Long before, Long after, Long limit) {
+    public List<MessageView> history(String reader, String roomId, Long before, Long after, Long limit,
+            boolean collapsed) {
         rooms.requireMember(reader, roomId);
         int pageSize = pageSize(limit);
         if (after != null) {
             if (before != null) {
                 throw new ParleyException(ErrorCode.INVALID, "Give 'before' or 'after', not both");
             }
-            return withReactions(em.createNamedQuery(Message.OLDEST_AFTER, Message.class)
+            return withReactionsAndReplies(em.createNamedQuery(
+                            collapsed ? Message.OLDEST_OF_ROOM_AFTER : Message.OLDEST_AFTER, Message.class)
                     .setParameter("room", roomId).setParameter("after", after).setMaxResults(pageSize)
                     .getResultStream().map(Message::view).toList());
         }
-        return withReactions(newestBefore(roomId, before, pageSize));
+        return withReactionsAndReplies(newestBefore(collapsed ? Message.NEWEST_OF_ROOM_BEFORE : Message.NEWEST_BEFORE,
+                roomId, before, pageSize));
     }
 
-    /** A page with its messages' reactions: one more query for the whole page. */
-    private List<MessageView> withReactions(List<MessageView> page) {
-        Map<Long, List<ReactionView>> all = reactions.of(page.stream().map(MessageView::id).toList());
-        if (all.isEmpty()) {
+    /**
+     * A thread for a member of its room: its first message (also when {@code messageId} names a reply in it) and
+     * up to {@code limit} of its replies after {@code after}, oldest first.
+     */
+    public ThreadView thread(String reader, String roomId, long messageId, Long after, Long limit) {
+        rooms.requireMember(reader, roomId);
+        Message named = messageIn(em, roomId, messageId);
+        long rootId = named.threadForReplies();
+        MessageView root = withReactionsAndReplies(List.of(messageIn(em, roomId, rootId).view())).get(0);
+        List<MessageView> replies = withReactionsAndReplies(threads.repliesAfter(rootId, after == null ? 0 : after,
+                pageSize(limit)).stream().map(Message::view).toList());
+        return new ThreadView(root, replies);
+    }
+
+    /** A page with its messages' reactions and thread summaries: two more queries for the whole page. */
+    private List<MessageView> withReactionsAndReplies(List<MessageView> page) {
+        List<Long> ids = page.stream().map(MessageView::id).toList();
+        Map<Long, List<ReactionView>> all = reactions.of(ids);
+        Map<Long, ThreadSummary> summaries = threads.summariesOf(page.stream().filter(view -> view.thread() == null)
+                .map(MessageView::id).toList());
+        if (all.isEmpty() && summaries.isEmpty()) {
             return page;
         }
-        return page.stream().map(view -> all.containsKey(view.id()) ? view.withReactions(all.get(view.id())) : view)
-                .toList();
+        return page.stream().map(view -> {
+            MessageView decorated = all.containsKey(view.id()) ? view.withReactions(all.get(view.id())) : view;
+            return summaries.containsKey(view.id()) ? decorated.withReplies(summaries.get(view.id())) : decorated;
+        }).toList();
     }
 
     /** The newest {@code pageSize} messages of a room below {@code before} (null: the newest), oldest first. */
-    private List<MessageView> newestBefore(String roomId, Long before, int pageSize) {
-        List<MessageView> page = new ArrayList<>(em.createNamedQuery(Message.NEWEST_BEFORE, Message.class)
+    private List<MessageView> newestBefore(String queryName, String roomId, Long before, int pageSize) {
+        List<MessageView> page = new ArrayList<>(em.createNamedQuery(queryName, Message.class)
                 .setParameter("room", roomId)
                 .setParameter("before", before == null ? Long.MAX_VALUE : before)
                 .setMaxResults(pageSize)
@@ -270,7 +303,7 @@ public class MessageService {
      * caller decides which rooms a moderator may read (the admin console: group rooms only).
      */
     public List<MessageView> newestForModerator(String roomId, Long before, Long limit) {
-        return newestBefore(roomId, before, pageSize(limit));
+        return newestBefore(Message.NEWEST_BEFORE, roomId, before, pageSize(limit));
     }
 
     /** Callers lock the room first: a write before any read, so SQLite takes its write lock up front. */

@@ -5,16 +5,31 @@ import java.util.List;
 /**
  * A message as clients see it: {@code {"id","room","sender","body","sentAt","clientId"}}, plus {@code editedAt}
  * once edited and {@code deleted: true} (with an empty body) once deleted, and {@code moderated: true} besides
- * when a moderator removed it; in history pages, its {@code reactions} if it has any. Absent fields are left out.
+ * when a moderator removed it; {@code thread}, the id of its thread's first message, when it is a reply. In
+ * history pages, its {@code reactions} if it has any, and {@code replies} if it starts a thread. Absent fields are
+ * left out.
  */
 public record MessageView(long id, String room, String sender, String body, String sentAt, String clientId,
-        String editedAt, Boolean deleted, Boolean moderated, List<ReactionView> reactions) {
+        String editedAt, Boolean deleted, Boolean moderated, List<ReactionView> reactions, Long thread,
+        ThreadSummary replies) {
 
     public MessageView(long id, String room, String sender, String body, String sentAt, String clientId) {
-        this(id, room, sender, body, sentAt, clientId, null, null, null, null);
+        this(id, room, sender, body, sentAt, clientId, null);
+    }
+
+    /** A message as it is posted: a reply names its thread, anything else has {@code thread} null. */
+    public MessageView(long id, String room, String sender, String body, String sentAt, String clientId,
+            Long thread) {
+        this(id, room, sender, body, sentAt, clientId, null, null, null, null, thread, null);
     }
 
     MessageView withReactions(List<ReactionView> now) {
-        return new MessageView(id, room, sender, body, sentAt, clientId, editedAt, deleted, moderated, now);
+        return new MessageView(id, room, sender, body, sentAt, clientId, editedAt, deleted, moderated, now, thread,
+                replies);
+    }
+
+    MessageView withReplies(ThreadSummary summary) {
+        return new MessageView(id, room, sender, body, sentAt, clientId, editedAt, deleted, moderated, reactions,
+                thread, summary);
     }
 }

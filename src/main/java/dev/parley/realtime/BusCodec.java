@@ -29,7 +29,8 @@ final class BusCodec {
     }
 
     /**
-     * {@code M}, then the numbers each ended by {@code ;} and the texts each as length, {@code :}, characters:
+     * {@code M}, then the numbers each ended by {@code ;} (id, previous id, members fingerprint, thread or 0) and
+     * the texts each as length, {@code :}, characters:
      * no escaping, no parser, no member names (a fingerprint of them instead). Measured against JSON-P with the
      * names of 100 members: this is what let the Redis bus keep up (docs/performance.md).
      */
@@ -39,6 +40,7 @@ final class BusCodec {
         number(text, m.id());
         number(text, posted.previousId());
         number(text, MemberSetHash.of(posted.members()));
+        number(text, m.thread() == null ? 0 : m.thread());
         for (String field : new String[] {m.room(), m.sender(), m.sentAt(), m.clientId(), m.body()}) {
             text.append(field.length()).append(':').append(field);
         }
@@ -54,12 +56,14 @@ final class BusCodec {
         long id = reader.number();
         long previousId = reader.number();
         long hash = reader.number();
+        long thread = reader.number();
         String room = reader.text();
         String sender = reader.text();
         String sentAt = reader.text();
         String clientId = reader.text();
         String body = reader.text();
-        return new WireMessage(new MessageView(id, room, sender, body, sentAt, clientId), previousId, hash);
+        return new WireMessage(new MessageView(id, room, sender, body, sentAt, clientId, thread == 0 ? null : thread),
+                previousId, hash);
     }
 
     private static void number(StringBuilder text, long value) {

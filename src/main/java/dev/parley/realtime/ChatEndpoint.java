@@ -154,7 +154,7 @@ public class ChatEndpoint {
         }
         connection.expectAck(send.clientId());
         try {
-            writer.post(connection.user, send.room(), send.clientId(), send.body())
+            writer.post(connection.user, send.room(), send.clientId(), send.body(), send.thread())
                     .whenCompleteAsync((posted, failure) -> answer(send, posted, failure), threads.relaying());
         } catch (RuntimeException refused) {
             answer(send, null, refused);

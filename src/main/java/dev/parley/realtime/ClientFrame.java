@@ -5,7 +5,8 @@ import java.util.Map;
 /** The frames a client sends over {@code /ws}; see docs/protocol.md. Decoded by {@link FrameCodec}. */
 sealed interface ClientFrame {
 
-    record Send(String room, String clientId, String body) implements ClientFrame {
+    /** {@code thread}: the message this one replies to in a thread, or null. */
+    record Send(String room, String clientId, String body, Long thread) implements ClientFrame {
     }
 
     record Resume(Map<String, Long> rooms) implements ClientFrame {

@@ -36,7 +36,8 @@ final class FrameCodec {
         JsonObject json = parseObject(text);
         String type = string(json, "type");
         return switch (type) {
-            case "send" -> new ClientFrame.Send(string(json, "room"), string(json, "clientId"), string(json, "body"));
+            case "send" -> new ClientFrame.Send(string(json, "room"), string(json, "clientId"), string(json, "body"),
+                    optionalId(json, "thread"));
             case "resume" -> new ClientFrame.Resume(lastSeenIds(json));
             case "typing" -> new ClientFrame.Typing(string(json, "room"));
             case "read" -> new ClientFrame.Read(string(json, "room"), id(json, "upTo"));
@@ -66,6 +67,11 @@ final class FrameCodec {
 
     private static long id(JsonObject json, String field) throws MalformedFrame {
         return nonNegativeInteger(json.get(field), "The frame needs a message id '" + field + "'");
+    }
+
+    private static Long optionalId(JsonObject json, String field) throws MalformedFrame {
+        JsonValue value = json.get(field);
+        return value == null || value == JsonValue.NULL ? null : id(json, field);
     }
 
     private static long nonNegativeInteger(JsonValue value, String problem) throws MalformedFrame {
@@ -115,6 +121,9 @@ final class FrameCodec {
         field(json, "body", message.body());
         field(json, "sentAt", message.sentAt());
         field(json, "clientId", message.clientId());
+        if (message.thread() != null) {
+            json.append(",\"thread\":").append(message.thread());
+        }
         if (message.editedAt() != null) {
             field(json, "editedAt", message.editedAt());
         }

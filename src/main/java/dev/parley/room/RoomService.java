@@ -372,12 +372,19 @@ public class RoomService {
                 .toList();
     }
 
+    /**
+     * Others' messages after the user's read marker, per room. A reply in a thread counts only if the user started
+     * the thread or replied in it, or it may name them (the page counts the same way).
+     */
     private Map<String, Long> unreadCounts(String username) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT m.room_id, COUNT(*) FROM memberships ms "
                         + "JOIN messages m ON m.room_id = ms.room_id AND m.id > ms.last_read_id "
-                        + "WHERE ms.username = ?1 AND m.sender <> ?1 GROUP BY m.room_id")
-                .setParameter(1, username).getResultList();
+                        + "WHERE ms.username = ?1 AND m.sender <> ?1 AND (m.thread_id IS NULL "
+                        + "OR EXISTS (SELECT 1 FROM messages t WHERE (t.id = m.thread_id OR t.thread_id = m.thread_id) "
+                        + "AND t.sender = ?1) "
+                        + "OR LOWER(m.body) LIKE ?2 ESCAPE '\\' OR LOWER(m.body) LIKE '%@room%') GROUP BY m.room_id")
+                .setParameter(1, username).setParameter(2, TextRules.containing("@" + username)).getResultList();
         Map<String, Long> unread = new TreeMap<>();
         for (Object[] row : rows) {
             unread.put((String) row[0], ((Number) row[1]).longValue());

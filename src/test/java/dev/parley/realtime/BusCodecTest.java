@@ -47,6 +47,9 @@ class BusCodecTest {
             MessageView message = new MessageView(1, "r", "s", body, "t", "c");
             assertEquals(message, BusCodec.decodeMessage(BusCodec.encode(new BusEvent.MessageEvent(
                     new MessagePosted(message, 0, List.of("s"))))).message());
+            MessageView reply = new MessageView(9, "r", "s", body, "t", "c", 8L);
+            assertEquals(reply, BusCodec.decodeMessage(BusCodec.encode(new BusEvent.MessageEvent(
+                    new MessagePosted(reply, 8, List.of("s"))))).message(), "a reply keeps its thread");
         }
     }
 }

@@ -19,8 +19,10 @@ class FrameCodecTest {
 
     @Test
     void readsEveryClientFrameOfTheProtocol() throws Exception {
-        assertEquals(new ClientFrame.Send("r1", "c1", "hello"),
+        assertEquals(new ClientFrame.Send("r1", "c1", "hello", null),
                 FrameCodec.decode("{\"body\":\"hello\",\"type\":\"send\",\"room\":\"r1\",\"clientId\":\"c1\"}"));
+        assertEquals(new ClientFrame.Send("r1", "c2", "a reply", 41L), FrameCodec.decode(
+                "{\"type\":\"send\",\"room\":\"r1\",\"clientId\":\"c2\",\"body\":\"a reply\",\"thread\":41}"));
         assertEquals(new ClientFrame.Resume(Map.of("r1", 12L, "r2", 0L)),
                 FrameCodec.decode("{\"type\":\"resume\",\"rooms\":{\"r1\":12,\"r2\":0}}"));
         assertEquals(new ClientFrame.Typing("r1"), FrameCodec.decode("{\"type\":\"typing\",\"room\":\"r1\"}"));
@@ -38,6 +40,8 @@ class FrameCodecTest {
         assertProblem("whole number", "{\"type\":\"resume\",\"rooms\":{\"r\":-1}}");
         assertProblem("whole number", "{\"type\":\"resume\",\"rooms\":{\"r\":1.5}}");
         assertProblem("'upTo'", "{\"type\":\"read\",\"room\":\"r\"}");
+        assertProblem("'thread'", "{\"type\":\"send\",\"room\":\"r\",\"clientId\":\"c\",\"body\":\"b\",\"thread\":\"7\"}");
+        assertProblem("'thread'", "{\"type\":\"send\",\"room\":\"r\",\"clientId\":\"c\",\"body\":\"b\",\"thread\":-7}");
     }
 
     private static void assertProblem(String expected, String frame) {
@@ -72,7 +76,7 @@ class FrameCodecTest {
             String body = randomText(random);
             MessageView message = new MessageView(i, "r" + i, "alice", body, "2026-11-25T00:00:00.000Z", randomText(random),
                     i % 3 == 0 ? "2026-11-25T00:00:01.000Z" : null, i % 7 == 0 ? Boolean.TRUE : null,
-                    i % 14 == 0 ? Boolean.TRUE : null, null);
+                    i % 14 == 0 ? Boolean.TRUE : null, null, i % 5 == 0 ? Long.valueOf(i / 5) : null, null);
             JsonObject json = Json.createReader(new StringReader(FrameCodec.encode(new ServerFrame.Message(message))))
                     .readObject();
             assertEquals(body, json.getString("body"));
@@ -81,6 +85,8 @@ class FrameCodecTest {
             assertEquals(message.editedAt(), json.getString("editedAt", null));
             assertEquals(message.deleted() != null, json.getBoolean("deleted", false));
             assertEquals(message.moderated() != null, json.getBoolean("moderated", false));
+            assertEquals(message.thread() == null ? null : json.getJsonNumber("thread").longValue(), message.thread());
+            assertEquals(message.thread() != null, json.containsKey("thread"));
             JsonObject ack = Json.createReader(new StringReader(FrameCodec.encode(ServerFrame.Ack.of(message))))
                     .readObject();
             assertEquals(message.clientId(), ack.getString("clientId"));
