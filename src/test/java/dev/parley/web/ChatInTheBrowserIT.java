@@ -473,6 +473,50 @@ class ChatInTheBrowserIT {
         }
     }
 
+    @Test
+    void twoPeopleTalkInAThreadBesideTheRoom() throws Exception {
+        URI base = url.toURI();
+        String alice = registered(base, "alice");
+        String bob = registered(base, "bob");
+        ParleyHttp alicesHttp = ParleyHttp.signedIn(base, alice);
+        String room = alicesHttp.createRoom("Planning", List.of(bob)).expect(201).json().getString("id");
+        String roomEntry = "#room-list button.room[data-room='" + room + "']";
+        String threadBodies = "#thread-list li.message .message-body";
+        String newestInThread = "#thread-list li.message:last-child .message-body";
+        String summary = "#message-list li.message .thread-summary";
+
+        try (Browser alicesBrowser = Browser.open(); Browser bobsBrowser = Browser.open()) {
+            signIn(alicesBrowser, base, alice);
+            signIn(bobsBrowser, base, bob);
+            alicesBrowser.click(roomEntry);
+            alicesBrowser.waitForExactText(TITLE, "Planning");
+            send(alicesBrowser, "Who takes the demo?");
+            bobsBrowser.click(roomEntry);
+            bobsBrowser.waitForText(BODIES, "Who takes the demo?");
+
+            bobsBrowser.click("#message-list li.message:not(.mine) button.reply-message");
+            bobsBrowser.waitForText(threadBodies, "Who takes the demo?");
+            bobsBrowser.press("#thread-input", "I will, on **Friday**", Keys.ENTER);
+            bobsBrowser.waitForExactText("#thread-list li.message.mine .message-body strong", "Friday");
+            alicesBrowser.waitForText(summary, "1 reply");
+            assertEquals(List.of("Who takes the demo?"), alicesBrowser.texts(BODIES), "the reply stays in its thread");
+
+            alicesBrowser.click(summary);
+            alicesBrowser.waitForText(newestInThread, "I will, on Friday");
+            alicesBrowser.press("#thread-input", "Thanks!", Keys.ENTER);
+            bobsBrowser.waitForText(newestInThread, "Thanks!");
+            bobsBrowser.waitForText(summary, "2 replies");
+            alicesBrowser.screenshot("desktop-thread");
+
+            bobsBrowser.reload();
+            bobsBrowser.waitForText(summary, "2 replies");
+            assertEquals(List.of("Who takes the demo?"), bobsBrowser.texts(BODIES));
+            bobsBrowser.click(summary);
+            bobsBrowser.waitForCount("#thread-list li.message", 3);
+            assertEquals(List.of("Who takes the demo?", "I will, on Friday", "Thanks!"), bobsBrowser.texts(threadBodies));
+        }
+    }
+
     /** Read in one step in the page: live updates replace the element between a lookup and a read. */
     private static String attribute(Browser browser, String cssSelector, String name) {
         return (String) browser.script("return document.querySelector(arguments[0])?.getAttribute(arguments[1])",
