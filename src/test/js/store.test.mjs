@@ -148,3 +148,19 @@ test('a reply counts as unread, and calls for attention, only in threads I take 
   assert.equal(chat.callsForAttention({ room: 'g', body: 'yes', thread: 14 }), false);
   assert.equal(chat.callsForAttention({ room: 'g', body: '@alice yes', thread: 14 }), true);
 });
+
+test('a hidden direct conversation leaves the list until a newer message arrives', () => {
+  const chat = store();
+  chat.rememberRoom({ ...direct('d', 'bob', 20), unread: 0, hiddenUpTo: 20 });
+  chat.rememberRoom({ ...direct('e', 'carol', 30), unread: 0 });
+  assert.deepEqual(chat.listedRooms(null).map(room => room.id), ['e']);
+  assert.deepEqual(chat.listedRooms('d').map(room => room.id), ['e', 'd'], 'the open one stays');
+  chat.rememberRoom({ id: 'd', kind: 'direct', members: ['alice', 'bob'], lastMessageId: 20 });
+  assert.equal(chat.isHidden(chat.room('d')), true, 'a frame without hiddenUpTo changes nothing');
+  chat.noteMessage({ room: 'd', id: 31, sender: 'bob', body: 'still there?' }, false);
+  assert.deepEqual(chat.listedRooms(null).map(room => room.id), ['d', 'e']);
+  chat.setHidden('e', 30);
+  assert.deepEqual(chat.listedRooms(null).map(room => room.id), ['d']);
+  chat.rememberRoom({ ...direct('e', 'carol', 30), unread: 0 });
+  assert.deepEqual(chat.listedRooms(null).map(room => room.id), ['d', 'e'], 'the room list says it is shown again');
+});

@@ -64,6 +64,7 @@ const sidebar = new Sidebar(ui, app, store, {
   openRoom: roomId => openListedRoom(roomId).catch(reportFailure),
   openPerson: username => openPerson(username).catch(reportFailure),
   createRoom,
+  hideRoom: roomId => hideRoom(roomId).catch(reportFailure),
   openRoomId: () => conversation.room,
 });
 const composer = new Composer(ui, Number(app.dataset.maxLength), {
@@ -146,11 +147,24 @@ async function joinRoom(roomId) {
   await openListedRoom(room.id);
 }
 
+// Until a new message arrives; in every tab of ours (the hidden frame).
+async function hideRoom(roomId) {
+  const answer = await api.json('PUT', roomPath(roomId, '/hidden'), { hidden: true });
+  store.setHidden(roomId, answer.hiddenUpTo);
+  if (conversation.room === roomId) conversation.close('');
+  sidebar.renderRooms();
+}
+
 async function openPerson(username) {
   const key = `user:${username}`;
   sidebar.select(key);
   const room = await api(`api/direct/${encodeURIComponent(username)}`, { method: 'POST' });
   rememberRoom(room);
+  // Going back to someone on purpose shows the conversation again.
+  if (store.isHidden(store.room(room.id))) {
+    await api.json('PUT', roomPath(room.id, '/hidden'), { hidden: false });
+    store.setHidden(room.id, undefined);
+  }
   if (sidebar.selection === key) await openConversation(room.id);
 }
 
@@ -263,6 +277,12 @@ connection
     store.setNotifications(room, level);
     sidebar.refresh();
     if (room === conversation.room) conversation.renderHeader();
+  })
+  // Another tab of ours hid a direct room, or showed it again.
+  .on('hidden', ({ room, hiddenUpTo }) => {
+    store.setHidden(room, hiddenUpTo);
+    if (conversation.room === room && hiddenUpTo !== undefined) conversation.close('');
+    sidebar.renderRooms();
   })
   // Another tab of ours read the room.
   .on('read', ({ room, upTo }) => {

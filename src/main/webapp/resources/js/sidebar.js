@@ -94,6 +94,13 @@ export class Sidebar {
     const item = element('li', 'room-item');
     item.dataset.room = room.id;
     item.append(entry);
+    if (room.kind === 'direct') {
+      const hide = button('hide-room', '×');
+      hide.title = 'Hide until a new message arrives';
+      hide.ariaLabel = `Hide the conversation with ${this.#store.title(room)}`;
+      hide.addEventListener('click', () => this.#actions.hideRoom(room.id));
+      item.append(hide);
+    }
     return item;
   }
 

@@ -68,6 +68,8 @@ export class ChatStore {
     const isNew = !this.#rooms.has(room.id);
     const merged = { ...this.#rooms.get(room.id), ...room };
     if (room.visibility !== undefined) merged.topic = room.topic;
+    // The room list says whether we hid a room (hiddenUpTo), absent when not; frames never do.
+    if (room.unread !== undefined) merged.hiddenUpTo = room.hiddenUpTo;
     this.#rooms.set(room.id, merged);
     if (room.lastReadId !== undefined) this.advanceReadMarker(room.id, room.lastReadId);
     if (room.unread !== undefined && isNew) this.#unread.set(room.id, room.unread);
@@ -108,6 +110,17 @@ export class ChatStore {
     return room.kind === 'group' ? room.name : this.displayName(this.peerOf(room));
   }
 
+  /** Hides a direct room until a message newer than upTo arrives; upTo undefined shows it again. */
+  setHidden(roomId, upTo) {
+    const room = this.#rooms.get(roomId);
+    if (room) room.hiddenUpTo = upTo;
+  }
+
+  /** A hidden direct room shows again by itself once a message newer than the one it was hidden at arrives. */
+  isHidden(room) {
+    return room?.hiddenUpTo !== undefined && (this.#activity.get(room.id) ?? 0) <= room.hiddenUpTo;
+  }
+
   directRoomWith(username) {
     for (const room of this.#rooms.values()) {
       if (room.kind === 'direct' && room.members.includes(username)) return room.id;
@@ -117,12 +130,13 @@ export class ChatStore {
 
   /**
    * The sidebar's conversations, most recently active first: every group room that is not archived, and each
-   * private conversation that has messages; and the open one, whatever it is.
+   * private conversation that has messages and is not hidden; and the open one, whatever it is.
    */
   listedRooms(openRoom) {
     const activity = room => this.#activity.get(room.id) ?? 0;
     return [...this.#rooms.values()]
-      .filter(room => room.id === openRoom || (room.kind === 'group' ? !room.archived : activity(room) > 0))
+      .filter(room => room.id === openRoom
+        || (room.kind === 'group' ? !room.archived : activity(room) > 0 && !this.isHidden(room)))
       .sort((a, b) => activity(b) - activity(a) || this.title(a).localeCompare(this.title(b)));
   }
 

@@ -6,6 +6,7 @@ import dev.parley.account.SignInEnded;
 import dev.parley.message.MessageEdited;
 import dev.parley.message.MessagesPosted;
 import dev.parley.message.ReactionsChanged;
+import dev.parley.room.HiddenChanged;
 import dev.parley.room.NotifyChanged;
 import dev.parley.room.RoomChanged;
 import dev.parley.room.ReadMarked;
@@ -68,6 +69,10 @@ class ChangeRelay {
 
     void notifyChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotifyChanged change) {
         relay(BusEvent.Notice.to(List.of(change.user()), new ServerFrame.Notifications(change.room(), change.level())));
+    }
+
+    void hiddenChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) HiddenChanged change) {
+        relay(BusEvent.Notice.to(List.of(change.user()), new ServerFrame.Hidden(change.room(), change.hiddenUpTo())));
     }
 
     void roomChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoomChanged change) {

@@ -217,6 +217,10 @@ final class FrameCodec {
         if (frame instanceof ServerFrame.Notifications notifications) {
             return typed("notifications").add("room", notifications.room()).add("level", notifications.level());
         }
+        if (frame instanceof ServerFrame.Hidden hidden) {
+            JsonObjectBuilder json = typed("hidden").add("room", hidden.room());
+            return hidden.hiddenUpTo() == null ? json : json.add("hiddenUpTo", hidden.hiddenUpTo());
+        }
         if (frame instanceof ServerFrame.Read read) {
             return typed("read").add("room", read.room()).add("upTo", read.upTo());
         }

@@ -54,6 +54,10 @@ sealed interface ServerFrame {
     record Notifications(String room, String level) implements ServerFrame {
     }
 
+    /** The user hid a direct room in another tab ({@code hiddenUpTo}), or showed it again (null). */
+    record Hidden(String room, Long hiddenUpTo) implements ServerFrame {
+    }
+
     /** The user read up to {@code upTo} in another tab. */
     record Read(String room, long upTo) implements ServerFrame {
     }

@@ -25,7 +25,8 @@ import java.time.Instant;
         query = "SELECT m.roomId, m.username FROM Membership m WHERE m.roomId IN "
                 + "(SELECT mine.roomId FROM Membership mine WHERE mine.username = :user)")
 @NamedQuery(name = Membership.READ_MARKERS_OF,
-        query = "SELECT m.roomId, m.lastReadId, m.notifications FROM Membership m WHERE m.username = :user")
+        query = "SELECT m.roomId, m.lastReadId, m.notifications, m.hiddenUpTo FROM Membership m "
+                + "WHERE m.username = :user")
 @NamedQuery(name = Membership.MARK_READ,
         query = "UPDATE Membership m SET m.lastReadId = :upTo "
                 + "WHERE m.roomId = :room AND m.username = :user AND m.lastReadId < :upTo")
@@ -56,6 +57,10 @@ public class Membership {
     @Column(name = "notify", nullable = false)
     private String notifications = "all";
 
+    /** A direct room hidden from the member's sidebar until a message newer than this one arrives; null: shown. */
+    @Column(name = "hidden_up_to")
+    private Long hiddenUpTo;
+
     protected Membership() {
     }
 
@@ -67,6 +72,10 @@ public class Membership {
 
     void setNotifications(String level) {
         this.notifications = level;
+    }
+
+    void setHiddenUpTo(Long newestMessageId) {
+        this.hiddenUpTo = newestMessageId;
     }
 
     static Key key(String roomId, String username) {

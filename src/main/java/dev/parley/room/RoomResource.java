@@ -4,8 +4,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import dev.parley.api.JsonBodies;
+import dev.parley.platform.ErrorCode;
+import dev.parley.platform.ParleyException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -66,6 +69,20 @@ public class RoomResource {
     public JsonObject notifications(@PathParam("room") String room, JsonValue body) {
         String level = rooms.setNotify(caller(), room, JsonBodies.optionalString(body, "level"));
         return Json.createObjectBuilder().add("room", room).add("level", level).build();
+    }
+
+    @Operation(summary = "Hide a direct conversation from one's sidebar until a new message arrives, or show it")
+    @PUT
+    @Path("{room}/hidden")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject hidden(@PathParam("room") String room, JsonValue body) {
+        Boolean hidden = JsonBodies.optionalBoolean(body, "hidden");
+        if (hidden == null) {
+            throw new ParleyException(ErrorCode.INVALID, "Say {\"hidden\": true} or {\"hidden\": false}");
+        }
+        Long upTo = rooms.setHidden(caller(), room, hidden);
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("room", room);
+        return (upTo == null ? answer : answer.add("hiddenUpTo", upTo)).build();
     }
 
     @Operation(summary = "Join a public group room")

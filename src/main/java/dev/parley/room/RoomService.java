@@ -49,6 +49,9 @@ public class RoomService {
     @Inject
     Event<NotifyChanged> notifyChanged;
 
+    @Inject
+    Event<HiddenChanged> hiddenChanged;
+
     static final int MAX_NAME = 80;
     static final int MAX_TOPIC = 250;
 
@@ -207,14 +210,38 @@ public class RoomService {
         if (level == null || !NOTIFY_LEVELS.contains(level)) {
             throw new ParleyException(ErrorCode.INVALID, "level is \"all\", \"mentions\" or \"muted\"");
         }
+        ownMembership(caller, roomId).setNotifications(level);
+        em.flush();
+        notifyChanged.fire(new NotifyChanged(roomId, caller, level));
+        return level;
+    }
+
+    /**
+     * Hides a direct room from the member's sidebar until a message newer than its newest one now arrives, or shows
+     * it again. Group rooms are left instead. Their other connections are told. Returns the id it is hidden up
+     * to, or null when shown.
+     */
+    @Transactional
+    public Long setHidden(String caller, String roomId, boolean hidden) {
+        Membership membership = ownMembership(caller, roomId);
+        Room room = em.find(Room.class, roomId);
+        if (room.kind() != RoomKind.DIRECT) {
+            throw new ParleyException(ErrorCode.INVALID, "Only direct conversations are hidden; leave a group room instead");
+        }
+        Long upTo = hidden ? room.lastMessageId() : null;
+        membership.setHiddenUpTo(upTo);
+        em.flush();
+        hiddenChanged.fire(new HiddenChanged(roomId, caller, upTo));
+        return upTo;
+    }
+
+    /** The caller's membership of the room; unknown_room or not_member when there is none. */
+    private Membership ownMembership(String caller, String roomId) {
         Membership membership = RoomIds.fits(roomId) ? em.find(Membership.class, Membership.key(roomId, caller)) : null;
         if (membership == null) {
             refuseOutsider(roomId);
         }
-        membership.setNotifications(level);
-        em.flush();
-        notifyChanged.fire(new NotifyChanged(roomId, caller, level));
-        return level;
+        return membership;
     }
 
     /** Throws room_archived when the room is archived; callers hold its lock. */
@@ -360,15 +387,19 @@ public class RoomService {
         Map<String, Long> mentions = unreadMentions(username);
         Map<String, Long> readUpTo = new HashMap<>();
         Map<String, String> notify = new HashMap<>();
+        Map<String, Long> hiddenUpTo = new HashMap<>();
         for (Object[] row : em.createNamedQuery(Membership.READ_MARKERS_OF, Object[].class)
                 .setParameter("user", username).getResultList()) {
             readUpTo.put((String) row[0], ((Number) row[1]).longValue());
             notify.put((String) row[0], (String) row[2]);
+            if (row[3] != null) {
+                hiddenUpTo.put((String) row[0], ((Number) row[3]).longValue());
+            }
         }
         return rooms.stream()
                 .map(room -> RoomView.listed(room, sorted(members.get(room.id())), unread.getOrDefault(room.id(), 0L),
                         mentions.getOrDefault(room.id(), 0L), readUpTo.getOrDefault(room.id(), 0L),
-                        notify.getOrDefault(room.id(), "all")))
+                        notify.getOrDefault(room.id(), "all"), hiddenUpTo.get(room.id())))
                 .toList();
     }
 

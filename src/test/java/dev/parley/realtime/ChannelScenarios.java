@@ -127,6 +127,39 @@ abstract class ChannelScenarios extends GroupRoomScenarios {
     }
 
     @Test
+    void aHiddenDirectConversationComesBackWithTheNextMessage() {
+        String direct = alice.direct(bob.username()).expect(200).json().getString("id");
+        try (ChatSocket alicesOtherTab = ChatSocket.open(alice); ChatSocket bobsSocket = ChatSocket.open(bob)) {
+            alicesOtherTab.await("ready");
+            bobsSocket.await("ready");
+            String clientId = bobsSocket.sendMessage(direct, "Ping");
+            long first = bobsSocket.await(ofType("ack").and(has("clientId", clientId))).getJsonNumber("id").longValue();
+            JsonObject hidden = alice.put("api/rooms/" + direct + "/hidden", Json.obj("hidden", true)).expect(200).json();
+            assertEquals(first, hidden.getJsonNumber("hiddenUpTo").longValue());
+            assertEquals(first, alicesOtherTab.await(ofType("hidden").and(has("room", direct)))
+                    .getJsonNumber("hiddenUpTo").longValue(), "her other tabs hide it too");
+            bobsSocket.assertNoFrame(ofType("hidden"), QUIET);
+            assertEquals(first, listed(alice, direct).getJsonNumber("hiddenUpTo").longValue());
+            assertFalse(listed(bob, direct).containsKey("hiddenUpTo"), "hidden for her only");
+
+            String again = bobsSocket.sendMessage(direct, "Ping again");
+            long second = bobsSocket.await(ofType("ack").and(has("clientId", again))).getJsonNumber("id").longValue();
+            assertTrue(listed(alice, direct).getJsonNumber("lastMessageId").longValue() == second
+                    && first < second, "a newer message than the one it was hidden at: the sidebar shows it again");
+
+            alice.put("api/rooms/" + direct + "/hidden", Json.obj("hidden", false)).expect(200);
+            assertFalse(alicesOtherTab.await(ofType("hidden").and(has("room", direct)).and(f -> !f.containsKey("hiddenUpTo")))
+                    .containsKey("hiddenUpTo"));
+            assertFalse(listed(alice, direct).containsKey("hiddenUpTo"));
+        }
+        String group = createRoom(alice, "Not hideable", bob);
+        assertEquals("invalid", alice.put("api/rooms/" + group + "/hidden", Json.obj("hidden", true)).errorCode(),
+                "a group room is left, not hidden");
+        assertEquals("invalid", alice.put("api/rooms/" + direct + "/hidden", Json.obj()).errorCode());
+        assertEquals("not_member", carol.put("api/rooms/" + direct + "/hidden", Json.obj("hidden", true)).errorCode());
+    }
+
+    @Test
     void privateAndDirectRoomsCannotBeJoinedByStrangers() {
         String secret = createChannel(alice, "Secret plans", "private", null).getString("id");
         String direct = alice.direct(bob.username()).expect(200).json().getString("id");
