@@ -15,6 +15,7 @@ import { Conversation, roomInAddress } from 'parley/conversation';
 import { SearchPanel } from 'parley/search';
 import { ChannelBrowser } from 'parley/channels';
 import { ThreadPanel } from 'parley/thread';
+import { ProfileDialog } from 'parley/profile';
 import { notificationSetting, notify, toggleNotifications } from 'parley/attention';
 
 const app = byId('app');
@@ -49,6 +50,10 @@ const ui = Object.fromEntries(Object.entries({
   threadPanel: 'thread-panel', closeThread: 'close-thread', threadScroller: 'thread-scroller',
   threadList: 'thread-list', threadMore: 'thread-more', threadComposer: 'thread-composer',
   threadInput: 'thread-input', threadError: 'thread-error',
+  me: 'me', profileDialog: 'profile-dialog', profileForm: 'profile-form', profileName: 'profile-name',
+  profileStatus: 'profile-status', profileError: 'profile-error', closeProfile: 'close-profile',
+  passwordForm: 'password-form', currentPassword: 'current-password', newPassword: 'new-password',
+  passwordError: 'password-error', passwordStatus: 'password-status',
 }).map(([name, id]) => [name, byId(id)]));
 
 const api = createApi(root);
@@ -78,6 +83,8 @@ const conversation = new Conversation({
   openThread: (room, id) => openThread(room, id).catch(reportFailure),
 });
 const threadPanel = new ThreadPanel({ ui, store, api, connection, failed: reportFailure, changed: showChange });
+new ProfileDialog(ui, api, ({ username, displayName, status }) =>
+  showProfile({ user: username, displayName, status }));
 const search = new SearchPanel(ui, store, api, narrowScreen,
   (room, id, thread) => openAtMessage(room, id, thread).catch(reportFailure));
 const channels = new ChannelBrowser(ui, api, {
@@ -200,6 +207,17 @@ async function leaveRoom() {
   if (room) forgetRoom(room.id, `You left ${room.name}.`);
 }
 
+// Names on messages already drawn keep the old name until they are drawn again; lists and headers change now.
+function showProfile(profile) {
+  if (!store.updateProfile(profile)) {
+    loadUsers().catch(reportFailure); // someone who signed up after the page loaded
+    return;
+  }
+  if (profile.user === me) ui.me.textContent = profile.displayName;
+  sidebar.renderPeople();
+  conversation.renderHeader();
+}
+
 // ---- Messages ----
 
 // Whom the open room's composer can @mention: its other members, and everyone at once in a group room.
@@ -265,6 +283,8 @@ connection
     if (room.id === conversation.room) conversation.renderHeader();
   })
   .on('removed', roomId => forgetRoom(roomId))
+  // Someone (perhaps we, in another tab) changed their display name or status.
+  .on('profile', showProfile)
   .on('presence', ({ user, online }) => {
     if (store.setOnline(user, online)) sidebar.refresh();
     else loadUsers().catch(reportFailure); // someone who signed up after the page loaded

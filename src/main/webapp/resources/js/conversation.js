@@ -307,8 +307,10 @@ export class Conversation {
   renderHeader() {
     const room = this.#store.room(this.room);
     this.#ui.title.textContent = room ? this.#store.title(room) : this.#noRoomTitle;
-    this.#ui.topic.textContent = room?.topic ?? '';
-    this.#ui.topic.title = room?.topic ?? '';
+    // A direct conversation shows the other person's status where a room shows its topic.
+    const topic = room?.kind === 'direct' ? this.#store.status(this.#store.peerOf(room)) : room?.topic;
+    this.#ui.topic.textContent = topic ?? '';
+    this.#ui.topic.title = topic ?? '';
     const group = room?.kind === 'group';
     this.#ui.notifyLevel.hidden = !room;
     if (room) this.#ui.notifyLevel.value = this.#store.notifications(room.id);

@@ -63,6 +63,7 @@ export class Sidebar {
       const username = entry.dataset.username;
       const room = store.directRoomWith(username);
       this.#showPresence(entry, username);
+      entry.querySelector('.user-status').textContent = store.status(username) ?? '';
       showBadge(entry, store.unread(room), store.mentions(room));
       entry.ariaLabel = this.#label(store.displayName(username), username, store.unread(room), store.mentions(room));
       entry.ariaCurrent = this.#isSelected(`user:${username}`, room) ? 'true' : null;
@@ -109,8 +110,9 @@ export class Sidebar {
     entry.dataset.username = username;
     const presence = element('span', 'presence');
     presence.ariaHidden = 'true';
-    entry.append(presence, personName(this.#store, 'entry-name user-name', username), element('span', 'mention-badge'),
-      element('span', 'badge'));
+    const name = personName(this.#store, 'entry-name user-name', username);
+    name.append(element('span', 'user-status'));
+    entry.append(presence, name, element('span', 'mention-badge'), element('span', 'badge'));
     entry.addEventListener('click', () => this.#actions.openPerson(username));
     const item = element('li', 'user-item');
     item.append(entry);

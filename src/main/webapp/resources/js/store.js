@@ -50,6 +50,20 @@ export class ChatStore {
     return this.#users.get(username)?.displayName || username;
   }
 
+  /** The line someone set for others to see, or undefined. */
+  status(username) {
+    return this.#users.get(username)?.status || undefined;
+  }
+
+  /** Someone changed their display name or status (the profile frame); false for someone not known here. */
+  updateProfile({ user, displayName, status }) {
+    const known = this.#users.get(user);
+    if (!known) return false;
+    known.displayName = displayName;
+    known.status = status;
+    return true;
+  }
+
   /** Everyone but me, by display name. */
   others() {
     return [...this.#users.keys()].filter(username => username !== this.me).sort(this.byDisplayName);

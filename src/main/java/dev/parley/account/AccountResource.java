@@ -12,7 +12,9 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -30,6 +32,9 @@ public class AccountResource {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    Profiles profiles;
 
     @Inject
     Presence presence;
@@ -62,9 +67,45 @@ public class AccountResource {
     @GET
     @Path("me")
     public Me me() {
-        UserView user = accounts.user(callerName())
+        User user = accounts.find(callerName())
                 .orElseThrow(() -> new ParleyException(ErrorCode.UNAUTHENTICATED, "Your account no longer exists"));
-        return new Me(user.username(), user.displayName(), security.isCallerInRole(Roles.ADMIN) ? Boolean.TRUE : null);
+        UserView view = UserView.of(user);
+        return new Me(view.username(), view.displayName(), view.status(),
+                security.isCallerInRole(Roles.ADMIN) ? Boolean.TRUE : null, user.hasPassword() ? Boolean.TRUE : null);
+    }
+
+    @Operation(summary = "Change one's display name or status line")
+    @PATCH
+    @Path("me")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Me changeProfile(JsonValue body) {
+        profiles.change(callerName(), JsonBodies.optionalString(body, "displayName"),
+                JsonBodies.optionalString(body, "status"));
+        return me();
+    }
+
+    /** Sessions only: a personal access token cannot change the password of the account it acts for. */
+    @Operation(summary = "Change one's password (local accounts); one's other sign-ins end")
+    @PUT
+    @Path("me/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(JsonValue body) {
+        String signInId = SignInMechanism.signInIdOf(request);
+        if (signInId == null) {
+            throw new ParleyException(ErrorCode.NOT_ALLOWED, "Change your password signed in, not with a token");
+        }
+        String address = clientAddresses.of(request);
+        throttle.checkSignIn(callerName(), address);
+        try {
+            accounts.changePassword(callerName(), signInId, JsonBodies.optionalString(body, "currentPassword"),
+                    JsonBodies.optionalString(body, "newPassword"));
+        } catch (ParleyException refused) {
+            if (refused.code() == ErrorCode.NOT_ALLOWED) {
+                throttle.failed(callerName(), address);
+            }
+            throw refused;
+        }
+        return Response.noContent().build();
     }
 
     @Operation(summary = "Everyone, with who is online")
@@ -73,7 +114,8 @@ public class AccountResource {
     public List<DirectoryEntry> users() {
         Set<String> online = presence.online();
         return accounts.everyone().stream()
-                .map(user -> new DirectoryEntry(user.username(), user.displayName(), online.contains(user.username())))
+                .map(user -> new DirectoryEntry(user.username(), user.displayName(), user.status(),
+                        online.contains(user.username())))
                 .toList();
     }
 
@@ -81,11 +123,14 @@ public class AccountResource {
         return security.getCallerPrincipal().getName();
     }
 
-    /** The answer to {@code GET /api/me}; {@code admin} is left out for everyone but admins. */
-    public record Me(String username, String displayName, Boolean admin) {
+    /**
+     * The answer to {@code GET /api/me}; {@code admin} is left out for everyone but admins, {@code password} for
+     * accounts without a local password, {@code status} when none is set.
+     */
+    public record Me(String username, String displayName, String status, Boolean admin, Boolean password) {
     }
 
-    /** One entry of {@code GET /api/users}. */
-    public record DirectoryEntry(String username, String displayName, boolean online) {
+    /** One entry of {@code GET /api/users}; {@code status} is left out when none is set. */
+    public record DirectoryEntry(String username, String displayName, String status, boolean online) {
     }
 }

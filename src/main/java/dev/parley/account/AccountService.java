@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Registers users and checks their passwords. */
+/** Registers users and checks and changes their passwords. */
 @ApplicationScoped
 public class AccountService {
 
@@ -42,6 +42,9 @@ public class AccountService {
 
     @Inject
     SiteSettings settings;
+
+    @Inject
+    SharedSignIns signIns;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -142,6 +145,26 @@ public class AccountService {
         return find(username).map(user -> new Standing(
                 user.isAdmin() || user.isAdminByGroup() || config.adminUsers().contains(user.username()),
                 user.isDisabled()));
+    }
+
+    /**
+     * A local account's new password, given the current one. Every other sign-in of the account ends (a
+     * password is changed when it may have leaked); {@code keepSignIn}, the one asking, goes on.
+     */
+    @Transactional
+    public void changePassword(String username, String keepSignIn, String current, String next) {
+        User user = find(username)
+                .orElseThrow(() -> new ParleyException(ErrorCode.UNAUTHENTICATED, "Your account no longer exists"));
+        if (!user.hasPassword()) {
+            throw new ParleyException(ErrorCode.NOT_ALLOWED, "Your company's sign-in keeps your password");
+        }
+        if (current == null || !passwordHash.verify(current.toCharArray(), user.passwordHash())) {
+            throw new ParleyException(ErrorCode.NOT_ALLOWED, "That is not your current password");
+        }
+        checkPassword(next);
+        user.setPasswordHash(hashing.hash(() -> passwordHash.generate(next.toCharArray())));
+        em.flush();
+        signIns.endAllBut(username, keepSignIn, SignInEnded.Why.PASSWORD_CHANGED);
     }
 
     public Optional<User> find(String username) {

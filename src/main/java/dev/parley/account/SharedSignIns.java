@@ -128,6 +128,14 @@ public class SharedSignIns {
         }
     }
 
+    /** Ends every sign-in of the user but {@code keep} (null: all of them), as {@link #end} does each. */
+    public void endAllBut(String username, String keep, SignInEnded.Why why) {
+        em.createQuery("SELECT s FROM StoredSignIn s WHERE s.username = :user AND s.endedAt IS NULL", StoredSignIn.class)
+                .setParameter("user", username).getResultStream().map(StoredSignIn::caller)
+                .filter(caller -> !caller.signInId().equals(keep)).toList()
+                .forEach(caller -> end(caller, why));
+    }
+
     /** A node's HTTP session of this sign-in ended: the sign-in ends too if nobody used it anywhere for as long. */
     void sessionEnded(SignedInCaller caller) {
         StoredSignIn stored = em.find(StoredSignIn.class, caller.signInId());

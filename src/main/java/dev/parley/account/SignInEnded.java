@@ -13,6 +13,8 @@ public record SignInEnded(String username, String signInId, Why why) {
         /** The same browser signed in again, as the same person or another: the old sign-in is replaced. */
         SIGNED_IN_AGAIN,
         /** An admin disabled the account; found at the sign-in's next request (its sockets closed at once). */
-        DISABLED
+        DISABLED,
+        /** The person changed their password: every other sign-in of theirs ends. */
+        PASSWORD_CHANGED
     }
 }

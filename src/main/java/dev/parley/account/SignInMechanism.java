@@ -193,6 +193,12 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         return request.getAttribute(TOKEN_USER) != null;
     }
 
+    /** The sign-in a session request runs under; null for token requests. */
+    static String signInIdOf(HttpServletRequest request) {
+        SignedInCaller caller = callerOf(request);
+        return caller == null ? null : caller.signInId();
+    }
+
     private static SignedInCaller callerOf(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         return session == null ? null : (SignedInCaller) session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE);

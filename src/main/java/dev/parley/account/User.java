@@ -54,6 +54,10 @@ public class User {
     @Column(name = "admin_by_group", nullable = false)
     private boolean adminByGroup;
 
+    /** A line the person sets for others to see beside their name; empty when none. */
+    @Column(name = "status", nullable = false)
+    private String status = "";
+
     protected User() {
     }
 
@@ -83,6 +87,32 @@ public class User {
 
     String passwordHash() {
         return passwordHash;
+    }
+
+    /** A local account: it signs in with a password kept here (perhaps besides a company sign-in). */
+    boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    /** Company accounts take their display name from the provider at every sign-in; only local ones set it here. */
+    boolean namesItself() {
+        return signsInWith.equals(PASSWORD);
+    }
+
+    public String status() {
+        return status;
+    }
+
+    void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    void setStatus(String status) {
+        this.status = status;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
     }
 
     Instant createdAt() {

@@ -102,6 +102,10 @@ final class BusCodec {
             return JSON.createObjectBuilder().add("kind", "presence").add("user", presence.user())
                     .add("online", presence.online()).build().toString();
         }
+        if (event instanceof BusEvent.Broadcast broadcast) {
+            return JSON.createObjectBuilder().add("kind", "broadcast").add("frame", broadcast.frame()).build()
+                    .toString();
+        }
         if (event instanceof BusEvent.ShutOut shutOut) {
             JsonObjectBuilder json = JSON.createObjectBuilder().add("kind", "shut-out").add("user", shutOut.user())
                     .add("code", shutOut.code()).add("reason", shutOut.reason());
@@ -136,6 +140,7 @@ final class BusCodec {
         }
         return switch (json.getString("kind")) {
             case "presence" -> new BusEvent.PresenceEvent(json.getString("user"), json.getBoolean("online"));
+            case "broadcast" -> new BusEvent.Broadcast(json.getString("frame"));
             case "shut-out" -> new BusEvent.ShutOut(json.getString("user"), json.getString("signInId", null),
                     json.getInt("code"), json.getString("reason"));
             case "notice" -> new BusEvent.Notice(strings(json, "users"), json.getString("frame"),

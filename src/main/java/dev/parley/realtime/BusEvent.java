@@ -34,6 +34,10 @@ sealed interface BusEvent {
         }
     }
 
+    /** A frame for every connection, encoded once where it happened: someone changed their profile. */
+    record Broadcast(String frame) implements BusEvent {
+    }
+
     /** Someone came online or went offline: told to every connection. */
     record PresenceEvent(String user, boolean online) implements BusEvent {
     }

@@ -6,6 +6,8 @@ import dev.parley.account.SignInEnded;
 import dev.parley.message.MessageEdited;
 import dev.parley.message.MessagesPosted;
 import dev.parley.message.ReactionsChanged;
+import dev.parley.account.ProfileChanged;
+import dev.parley.account.UserView;
 import dev.parley.room.HiddenChanged;
 import dev.parley.room.NotifyChanged;
 import dev.parley.room.RoomChanged;
@@ -69,6 +71,12 @@ class ChangeRelay {
 
     void notifyChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotifyChanged change) {
         relay(BusEvent.Notice.to(List.of(change.user()), new ServerFrame.Notifications(change.room(), change.level())));
+    }
+
+    void profileChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileChanged change) {
+        UserView user = change.user();
+        relay(new BusEvent.Broadcast(FrameCodec.encode(
+                new ServerFrame.Profile(user.username(), user.displayName(), user.status()))));
     }
 
     void hiddenChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) HiddenChanged change) {

@@ -121,6 +121,7 @@ class Connections {
             case EXPIRED -> EXPIRED;
             case SIGNED_IN_AGAIN -> SIGNED_IN_AGAIN;
             case DISABLED -> ACCOUNT_DISABLED;
+            case PASSWORD_CHANGED -> SIGNED_OUT;
         };
     }
 

@@ -34,6 +34,8 @@ class Fanout {
         } else if (event instanceof BusEvent.PresenceEvent presence) {
             String frame = FrameCodec.encode(new ServerFrame.Presence(presence.user(), presence.online()));
             connections.all().forEach(connection -> connection.sendEncoded(frame));
+        } else if (event instanceof BusEvent.Broadcast broadcast) {
+            connections.all().forEach(connection -> connection.sendEncoded(broadcast.frame()));
         } else if (event instanceof BusEvent.Notice notice) {
             deliver(notice);
         } else if (event instanceof BusEvent.ShutOut shutOut) {

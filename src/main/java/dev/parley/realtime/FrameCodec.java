@@ -177,6 +177,11 @@ final class FrameCodec {
         if (frame instanceof ServerFrame.Presence presence) {
             return typed("presence").add("user", presence.user()).add("online", presence.online());
         }
+        if (frame instanceof ServerFrame.Profile profile) {
+            JsonObjectBuilder json = typed("profile").add("user", profile.user())
+                    .add("displayName", profile.displayName());
+            return profile.status() == null ? json : json.add("status", profile.status());
+        }
         if (frame instanceof ServerFrame.Typing typing) {
             return typed("typing").add("room", typing.room()).add("user", typing.user());
         }

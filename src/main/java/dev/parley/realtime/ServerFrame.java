@@ -24,6 +24,10 @@ sealed interface ServerFrame {
     record Presence(String user, boolean online) implements ServerFrame {
     }
 
+    /** Someone changed their display name or status line ({@code status} null: none). */
+    record Profile(String user, String displayName, String status) implements ServerFrame {
+    }
+
     record Typing(String room, String user) implements ServerFrame {
     }
 

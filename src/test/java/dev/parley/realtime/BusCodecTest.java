@@ -21,6 +21,7 @@ class BusCodecTest {
                 new BusEvent.ShutOut("bob", "token:ab12", 1008, "Token revoked or expired"),
                 new BusEvent.ShutOut("bob", "5f0c7d3e", 1000, "Signed out"),
                 new BusEvent.PresenceEvent("ann", true),
+                new BusEvent.Broadcast("{\"type\":\"profile\",\"user\":\"ann\",\"displayName\":\"Ann \\\"A\\\"\"}"),
                 new BusEvent.Notice(List.of("ann", "bob"), "{\"type\":\"read\"}", "c-1", "r1", 42, null))) {
             assertEquals(event, BusCodec.decode(BusCodec.encode(event)));
         }

@@ -62,6 +62,10 @@ class FrameCodecTest {
                 FrameCodec.encode(new ServerFrame.Error(ErrorCode.NOT_MEMBER, "no", "c1", null)));
         assertEquals("{\"type\":\"presence\",\"user\":\"bob\",\"online\":false}",
                 FrameCodec.encode(new ServerFrame.Presence("bob", false)));
+        assertEquals("{\"type\":\"profile\",\"user\":\"bob\",\"displayName\":\"Bob B\",\"status\":\"Away\"}",
+                FrameCodec.encode(new ServerFrame.Profile("bob", "Bob B", "Away")));
+        assertEquals("{\"type\":\"hidden\",\"room\":\"r1\",\"hiddenUpTo\":41}",
+                FrameCodec.encode(new ServerFrame.Hidden("r1", 41L)));
         assertEquals("{\"type\":\"reactions\",\"room\":\"r1\",\"id\":42,\"reactions\":["
                 + "{\"emoji\":\"\uD83D\uDC4D\",\"users\":[\"bob\",\"alice\"]},{\"emoji\":\"\uD83C\uDF89\",\"users\":[\"carol\"]}]}",
                 FrameCodec.encode(new ServerFrame.Reactions("r1", 42, List.of(
