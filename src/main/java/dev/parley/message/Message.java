@@ -126,6 +126,6 @@ public class Message {
     MessageView view() {
         return new MessageView(id, roomId, sender, body, Timestamps.format(sentAt), clientId,
                 editedAt == null ? null : Timestamps.format(editedAt), deletedAt == null ? null : Boolean.TRUE,
-                moderated ? Boolean.TRUE : null, null, threadId, null);
+                moderated ? Boolean.TRUE : null, null, threadId, null, null);
     }
 }

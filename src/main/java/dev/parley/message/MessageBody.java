@@ -11,8 +11,13 @@ import dev.parley.platform.TextRules;
 public record MessageBody(String text) {
 
     public static MessageBody of(String typed, int maxLength) {
+        return of(typed, maxLength, false);
+    }
+
+    /** A body that may be empty when {@code mayBeEmpty} (a message carrying files says enough without words). */
+    public static MessageBody of(String typed, int maxLength, boolean mayBeEmpty) {
         String text = typed == null ? "" : typed.strip();
-        if (text.isEmpty()) {
+        if (text.isEmpty() && !mayBeEmpty) {
             throw new ParleyException(ErrorCode.BAD_REQUEST, "A message needs a body");
         }
         if (!TextRules.fitsMessage(text)) {

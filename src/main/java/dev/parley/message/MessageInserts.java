@@ -1,5 +1,7 @@
 package dev.parley.message;
 
+import dev.parley.file.FileClaims;
+import dev.parley.file.FileView;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
 
@@ -75,6 +79,27 @@ final class MessageInserts implements AutoCloseable {
             try (ResultSet result = threadOf.executeQuery()) {
                 return result.next() ? OptionalLong.of(result.getLong(1)) : OptionalLong.empty();
             }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /**
+     * Claims the post's files for it (see {@link FileClaims}); empty when one of them is not the sender's upload
+     * to this room or another message took it.
+     */
+    Optional<List<FileView>> claimFiles(PostRequest request) {
+        try {
+            return FileClaims.claim(connection, request.room(), request.sender(), request.clientId(), request.files());
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** The stored message's id on the files it claimed. */
+    void attachFiles(PostRequest request, long messageId) {
+        try {
+            FileClaims.attach(connection, request.sender(), request.clientId(), messageId);
         } catch (SQLException e) {
             throw failed(e);
         }

@@ -1,5 +1,7 @@
 package dev.parley.message;
 
+import dev.parley.file.FileView;
+import dev.parley.file.Files;
 import dev.parley.platform.Database;
 import dev.parley.platform.DatabaseSettings;
 import dev.parley.platform.ErrorCode;
@@ -62,6 +64,9 @@ public class MessageService {
     @Inject
     Threads threads;
 
+    @Inject
+    Files files;
+
     private final Clock clock = Clock.systemUTC();
     private MessageSearch search;
     private boolean sqlite;
@@ -114,6 +119,9 @@ public class MessageService {
         Long thread = request.thread() == null ? null : inserts.threadFor(room.id(), request.thread())
                 .orElseThrow(() -> new ParleyException(ErrorCode.UNKNOWN_MESSAGE,
                         "There is no message " + request.thread() + " in this room to reply to"));
+        List<FileView> taken = request.files().isEmpty() ? List.of() : inserts.claimFiles(request)
+                .orElseThrow(() -> new ParleyException(ErrorCode.UNKNOWN_FILE,
+                        "A file of this message is not one you uploaded to this room, or another message has it"));
         long previousId = room.newest();
         Instant sentAt = clock.instant();
         OptionalLong id = inserts.insert(request, sentAt, previousId, thread);
@@ -121,8 +129,11 @@ public class MessageService {
             return new Posted(storedEarlier(request));
         }
         room.stored(id.getAsLong());
+        if (!taken.isEmpty()) {
+            inserts.attachFiles(request, id.getAsLong());
+        }
         MessageView view = new MessageView(id.getAsLong(), room.id(), request.sender(), request.body().text(),
-                Timestamps.format(sentAt), request.clientId(), thread);
+                Timestamps.format(sentAt), request.clientId(), thread).withFiles(taken);
         stored.add(new MessagePosted(view, previousId, members));
         return new Posted(view);
     }
@@ -135,14 +146,15 @@ public class MessageService {
     }
 
     /**
-     * Checks what can be checked before a post waits for the writer: the body and the client id. Whether the
-     * message a reply names is in the room is checked when it is stored.
+     * Checks what can be checked before a post waits for the writer: the body (which may be empty when files come
+     * with it) and the client id. Whether the message a reply names is in the room, and whether the files are the
+     * sender's, is checked when it is stored.
      */
-    public PostRequest request(String sender, String roomId, String clientId, String typedBody, Long thread) {
-        MessageBody body = MessageBody.of(typedBody, settings.maxMessageLength());
-        requireClientId(clientId);
-        RoomIds.requireFits(roomId);
-        return new PostRequest(sender, roomId, clientId, body, thread);
+    public PostRequest request(String sender, Draft draft) {
+        MessageBody body = MessageBody.of(draft.body(), settings.maxMessageLength(), !draft.files().isEmpty());
+        requireClientId(draft.clientId());
+        RoomIds.requireFits(draft.room());
+        return new PostRequest(sender, draft.room(), draft.clientId(), body, draft.thread(), draft.files());
     }
 
     private static void requireClientId(String clientId) {
@@ -190,17 +202,19 @@ public class MessageService {
         return new ThreadView(root, replies);
     }
 
-    /** A page with its messages' reactions and thread summaries: two more queries for the whole page. */
+    /** A page with its messages' reactions, thread summaries and files: three more queries for the whole page. */
     private List<MessageView> withReactionsAndReplies(List<MessageView> page) {
         List<Long> ids = page.stream().map(MessageView::id).toList();
         Map<Long, List<ReactionView>> all = reactions.of(ids);
         Map<Long, ThreadSummary> summaries = threads.summariesOf(page.stream().filter(view -> view.thread() == null)
                 .map(MessageView::id).toList());
-        if (all.isEmpty() && summaries.isEmpty()) {
+        Map<Long, List<FileView>> taken = files.ofMessages(ids);
+        if (all.isEmpty() && summaries.isEmpty() && taken.isEmpty()) {
             return page;
         }
         return page.stream().map(view -> {
             MessageView decorated = all.containsKey(view.id()) ? view.withReactions(all.get(view.id())) : view;
+            decorated = taken.containsKey(view.id()) ? decorated.withFiles(taken.get(view.id())) : decorated;
             return summaries.containsKey(view.id()) ? decorated.withReplies(summaries.get(view.id())) : decorated;
         }).toList();
     }
@@ -277,6 +291,7 @@ public class MessageService {
         }
         message.delete(clock.instant());
         reactions.clear(messageId);
+        files.removeOfMessage(messageId);
         em.flush();
         edited.fire(new MessageEdited(message.view(), members));
     }
@@ -292,6 +307,7 @@ public class MessageService {
         if (!message.isDeleted()) {
             message.removeByModerator(clock.instant());
             reactions.clear(messageId);
+            files.removeOfMessage(messageId);
             em.flush();
             edited.fire(new MessageEdited(message.view(), rooms.memberNames(roomId)));
         }
@@ -329,11 +345,14 @@ public class MessageService {
      * For replaying to a connection; the caller has checked membership.
      */
     public List<MessagePosted> after(String roomId, long afterId, int limit) {
-        return em.createNamedQuery(Message.OLDEST_AFTER, Message.class)
+        List<Message> page = em.createNamedQuery(Message.OLDEST_AFTER, Message.class)
                 .setParameter("room", roomId).setParameter("after", afterId)
                 .setMaxResults(limit)
-                .getResultStream()
-                .map(message -> new MessagePosted(message.view(), message.previousId(), List.of()))
+                .getResultList();
+        Map<Long, List<FileView>> taken = files.ofMessages(page.stream().map(Message::id).toList());
+        return page.stream()
+                .map(message -> new MessagePosted(message.view().withFiles(taken.get(message.id())),
+                        message.previousId(), List.of()))
                 .toList();
     }
 }

@@ -49,13 +49,11 @@ public class MessageWriter {
     }
 
     /**
-     * Queues a message to be stored ({@code thread}: the message it replies to in a thread, or null). Bad input is refused at once (the exception); the answer completes with
+     * Queues a message to be stored. Bad input is refused at once (the exception); the answer completes with
      * the stored message once committed, or exceptionally with the refusal or failure.
      */
-    public CompletableFuture<Posted> post(String sender, String roomId, String clientId, String typedBody,
-            Long thread) {
-        Waiting post = new Waiting(messages.request(sender, roomId, clientId, typedBody, thread),
-                new CompletableFuture<>());
+    public CompletableFuture<Posted> post(String sender, Draft draft) {
+        Waiting post = new Waiting(messages.request(sender, draft), new CompletableFuture<>());
         if (!startWriter()) {
             throw stopping();
         }

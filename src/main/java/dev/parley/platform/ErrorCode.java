@@ -21,6 +21,8 @@ public enum ErrorCode {
     /** The room is archived: members may read it and leave, nothing is posted, edited or added to it. */
     ROOM_ARCHIVED("room_archived", 403),
     UNKNOWN_TOKEN("unknown_token", 404),
+    /** No such file, or not one the caller may read or attach. */
+    UNKNOWN_FILE("unknown_file", 404),
     BAD_REQUEST("bad_request", 400),
     TOO_LARGE("too_large", 413),
     RATE_LIMITED("rate_limited", 429),

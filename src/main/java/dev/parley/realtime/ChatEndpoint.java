@@ -1,6 +1,7 @@
 package dev.parley.realtime;
 
 import dev.parley.account.SessionSignIn;
+import dev.parley.message.Draft;
 import dev.parley.message.MessageService;
 import dev.parley.message.MessageWriter;
 import dev.parley.message.Posted;
@@ -154,7 +155,7 @@ public class ChatEndpoint {
         }
         connection.expectAck(send.clientId());
         try {
-            writer.post(connection.user, send.room(), send.clientId(), send.body(), send.thread())
+            writer.post(connection.user, new Draft(send.room(), send.clientId(), send.body(), send.thread(), send.files()))
                     .whenCompleteAsync((posted, failure) -> answer(send, posted, failure), threads.relaying());
         } catch (RuntimeException refused) {
             answer(send, null, refused);

@@ -2,11 +2,14 @@ package dev.parley.realtime;
 
 import static dev.parley.realtime.SharedJsonProvider.JSON;
 
+import dev.parley.file.FileClaims;
+import dev.parley.file.FileView;
 import dev.parley.message.MessageView;
 import dev.parley.message.ReactionView;
 import dev.parley.platform.TextRules;
 import dev.parley.room.RoomIds;
 import dev.parley.room.RoomView;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -17,6 +20,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,7 +41,7 @@ final class FrameCodec {
         String type = string(json, "type");
         return switch (type) {
             case "send" -> new ClientFrame.Send(string(json, "room"), string(json, "clientId"), string(json, "body"),
-                    optionalId(json, "thread"));
+                    optionalId(json, "thread"), fileIds(json));
             case "resume" -> new ClientFrame.Resume(lastSeenIds(json));
             case "typing" -> new ClientFrame.Typing(string(json, "room"));
             case "read" -> new ClientFrame.Read(string(json, "room"), id(json, "upTo"));
@@ -67,6 +71,19 @@ final class FrameCodec {
 
     private static long id(JsonObject json, String field) throws MalformedFrame {
         return nonNegativeInteger(json.get(field), "The frame needs a message id '" + field + "'");
+    }
+
+    /** {@code files}: absent, or an array of at most {@link FileClaims#MAX_PER_MESSAGE} file ids. */
+    private static List<String> fileIds(JsonObject json) throws MalformedFrame {
+        JsonValue value = json.get("files");
+        if (value == null || value == JsonValue.NULL) {
+            return List.of();
+        }
+        if (!(value instanceof JsonArray array) || array.size() > FileClaims.MAX_PER_MESSAGE
+                || !array.stream().allMatch(id -> id instanceof JsonString text && text.getString().length() <= 64)) {
+            throw new MalformedFrame("'files' is an array of at most " + FileClaims.MAX_PER_MESSAGE + " file ids");
+        }
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).distinct().toList();
     }
 
     private static Long optionalId(JsonObject json, String field) throws MalformedFrame {
@@ -123,6 +140,18 @@ final class FrameCodec {
         field(json, "clientId", message.clientId());
         if (message.thread() != null) {
             json.append(",\"thread\":").append(message.thread());
+        }
+        if (message.files() != null) {
+            json.append(",\"files\":[");
+            for (int i = 0; i < message.files().size(); i++) {
+                FileView file = message.files().get(i);
+                json.append(i == 0 ? "{\"id\":" : ",{\"id\":");
+                quote(json, file.id());
+                field(json, "name", file.name());
+                field(json, "contentType", file.contentType());
+                json.append(",\"size\":").append(file.size()).append('}');
+            }
+            json.append(']');
         }
         if (message.editedAt() != null) {
             field(json, "editedAt", message.editedAt());

@@ -41,10 +41,10 @@ class MessageWriterTest {
         messages.failBatchesLargerThanOne = true;
         messages.refuse = "bad";
         messages.holdNextStore();
-        CompletableFuture<Posted> first = writer.post("ann", "r1", "first", "one", null);
+        CompletableFuture<Posted> first = writer.post("ann", Draft.of("r1", "first", "one"));
         messages.awaitHeld();
-        CompletableFuture<Posted> good = writer.post("ann", "r1", "good", "two", null);
-        CompletableFuture<Posted> bad = writer.post("ann", "r1", "bad", "three", null);
+        CompletableFuture<Posted> good = writer.post("ann", Draft.of("r1", "good", "two"));
+        CompletableFuture<Posted> bad = writer.post("ann", Draft.of("r1", "bad", "three"));
         messages.release();
 
         assertEquals("one", first.get(5, TimeUnit.SECONDS).message().body());
@@ -56,11 +56,11 @@ class MessageWriterTest {
     @Test
     void theWriterSurvivesAnErrorAndStoresWhatComesAfter() throws Exception {
         messages.throwErrorOnce = true;
-        CompletableFuture<Posted> unlucky = writer.post("bo", "r1", "c1", "lost in the error", null);
+        CompletableFuture<Posted> unlucky = writer.post("bo", Draft.of("r1", "c1", "lost in the error"));
         ExecutionException failed = assertThrows(ExecutionException.class, () -> unlucky.get(5, TimeUnit.SECONDS));
         assertTrue(failed.getCause() instanceof StackOverflowError, "answered with the failure: " + failed.getCause());
 
-        Posted after = writer.post("bo", "r1", "c2", "stored after it", null).get(5, TimeUnit.SECONDS);
+        Posted after = writer.post("bo", Draft.of("r1", "c2", "stored after it")).get(5, TimeUnit.SECONDS);
         assertEquals("stored after it", after.message().body(), "the same writer thread goes on");
     }
 
@@ -68,7 +68,7 @@ class MessageWriterTest {
     void postsOfOneConnectionAreStoredInTheOrderSent() throws Exception {
         List<CompletableFuture<Posted>> answers = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            answers.add(writer.post("cy", "r1", "c" + i, "message " + i, null));
+            answers.add(writer.post("cy", Draft.of("r1", "c" + i, "message " + i)));
         }
         for (CompletableFuture<Posted> answer : answers) {
             answer.get(5, TimeUnit.SECONDS);
@@ -83,7 +83,7 @@ class MessageWriterTest {
 
     @Test
     void badInputIsRefusedBeforeItWaits() {
-        ParleyException refused = assertThrows(ParleyException.class, () -> writer.post("dee", "r1", "c1", "  ", null));
+        ParleyException refused = assertThrows(ParleyException.class, () -> writer.post("dee", Draft.of("r1", "c1", "  ")));
         assertEquals(ErrorCode.BAD_REQUEST, refused.code());
     }
 
@@ -112,8 +112,9 @@ class MessageWriterTest {
         }
 
         @Override
-        public PostRequest request(String sender, String roomId, String clientId, String typedBody, Long thread) {
-            return new PostRequest(sender, roomId, clientId, MessageBody.of(typedBody, 4000), thread);
+        public PostRequest request(String sender, Draft draft) {
+            return new PostRequest(sender, draft.room(), draft.clientId(), MessageBody.of(draft.body(), 4000),
+                    draft.thread(), draft.files());
         }
 
         @Override

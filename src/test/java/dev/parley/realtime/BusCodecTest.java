@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.file.FileView;
 import dev.parley.message.MessagePosted;
 import dev.parley.message.MessageView;
 
@@ -51,6 +52,10 @@ class BusCodecTest {
             MessageView reply = new MessageView(9, "r", "s", body, "t", "c", 8L);
             assertEquals(reply, BusCodec.decodeMessage(BusCodec.encode(new BusEvent.MessageEvent(
                     new MessagePosted(reply, 8, List.of("s"))))).message(), "a reply keeps its thread");
+            MessageView withFiles = message.withFiles(List.of(new FileView("k1", body + ".png", "image/png", 1234),
+                    new FileView("k2", "notes \"2\".txt", "text/plain", 5)));
+            assertEquals(withFiles, BusCodec.decodeMessage(BusCodec.encode(new BusEvent.MessageEvent(
+                    new MessagePosted(withFiles, 0, List.of("s"))))).message(), "files cross too");
         }
     }
 }

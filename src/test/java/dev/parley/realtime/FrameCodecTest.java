@@ -1,9 +1,11 @@
 package dev.parley.realtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.file.FileView;
 import dev.parley.message.MessageView;
 import dev.parley.message.ReactionView;
 import dev.parley.platform.ErrorCode;
@@ -19,9 +21,11 @@ class FrameCodecTest {
 
     @Test
     void readsEveryClientFrameOfTheProtocol() throws Exception {
-        assertEquals(new ClientFrame.Send("r1", "c1", "hello", null),
+        assertEquals(new ClientFrame.Send("r1", "c1", "hello", null, List.of()),
                 FrameCodec.decode("{\"body\":\"hello\",\"type\":\"send\",\"room\":\"r1\",\"clientId\":\"c1\"}"));
-        assertEquals(new ClientFrame.Send("r1", "c2", "a reply", 41L), FrameCodec.decode(
+        assertEquals(new ClientFrame.Send("r1", "c3", "", null, List.of("f1", "f2")), FrameCodec.decode(
+                "{\"type\":\"send\",\"room\":\"r1\",\"clientId\":\"c3\",\"body\":\"\",\"files\":[\"f1\",\"f2\",\"f1\"]}"));
+        assertEquals(new ClientFrame.Send("r1", "c2", "a reply", 41L, List.of()), FrameCodec.decode(
                 "{\"type\":\"send\",\"room\":\"r1\",\"clientId\":\"c2\",\"body\":\"a reply\",\"thread\":41}"));
         assertEquals(new ClientFrame.Resume(Map.of("r1", 12L, "r2", 0L)),
                 FrameCodec.decode("{\"type\":\"resume\",\"rooms\":{\"r1\":12,\"r2\":0}}"));
@@ -42,6 +46,8 @@ class FrameCodecTest {
         assertProblem("'upTo'", "{\"type\":\"read\",\"room\":\"r\"}");
         assertProblem("'thread'", "{\"type\":\"send\",\"room\":\"r\",\"clientId\":\"c\",\"body\":\"b\",\"thread\":\"7\"}");
         assertProblem("'thread'", "{\"type\":\"send\",\"room\":\"r\",\"clientId\":\"c\",\"body\":\"b\",\"thread\":-7}");
+        assertProblem("'files'", "{\"type\":\"send\",\"room\":\"r\",\"clientId\":\"c\",\"body\":\"b\",\"files\":\"f1\"}");
+        assertProblem("'files'", "{\"type\":\"send\",\"room\":\"r\",\"clientId\":\"c\",\"body\":\"b\",\"files\":[1]}");
     }
 
     private static void assertProblem(String expected, String frame) {
@@ -80,7 +86,8 @@ class FrameCodecTest {
             String body = randomText(random);
             MessageView message = new MessageView(i, "r" + i, "alice", body, "2026-11-25T00:00:00.000Z", randomText(random),
                     i % 3 == 0 ? "2026-11-25T00:00:01.000Z" : null, i % 7 == 0 ? Boolean.TRUE : null,
-                    i % 14 == 0 ? Boolean.TRUE : null, null, i % 5 == 0 ? Long.valueOf(i / 5) : null, null);
+                    i % 14 == 0 ? Boolean.TRUE : null, null, i % 5 == 0 ? Long.valueOf(i / 5) : null, null,
+                    i % 4 == 0 ? List.of(new FileView("f" + i, randomText(random), "image/png", i)) : null);
             JsonObject json = Json.createReader(new StringReader(FrameCodec.encode(new ServerFrame.Message(message))))
                     .readObject();
             assertEquals(body, json.getString("body"));
@@ -91,6 +98,13 @@ class FrameCodecTest {
             assertEquals(message.moderated() != null, json.getBoolean("moderated", false));
             assertEquals(message.thread() == null ? null : json.getJsonNumber("thread").longValue(), message.thread());
             assertEquals(message.thread() != null, json.containsKey("thread"));
+            if (message.files() != null) {
+                JsonObject file = json.getJsonArray("files").getJsonObject(0);
+                assertEquals(message.files().get(0), new FileView(file.getString("id"), file.getString("name"),
+                        file.getString("contentType"), file.getJsonNumber("size").longValue()));
+            } else {
+                assertFalse(json.containsKey("files"));
+            }
             JsonObject ack = Json.createReader(new StringReader(FrameCodec.encode(ServerFrame.Ack.of(message))))
                     .readObject();
             assertEquals(message.clientId(), ack.getString("clientId"));

@@ -279,6 +279,41 @@ public final class ParleyHttp {
         return send("GET", path, null, "text/plain");
     }
 
+    /** POSTs {@code bytes} as they are, with {@code contentType}: a file upload. */
+    public Reply upload(String path, String contentType, byte[] bytes) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json").header("Content-Type", contentType)
+                .POST(BodyPublishers.ofByteArray(bytes));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST " + resolve(path) + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during POST " + path, e);
+        }
+    }
+
+    /** GETs {@code path} as bytes, headers and all: a downloaded file. */
+    public HttpResponse<byte[]> download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).timeout(REQUEST_TIMEOUT).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            return client.send(request.build(), BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + resolve(path) + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during GET " + path, e);
+        }
+    }
+
     private Reply send(String method, String path, JsonValue body) {
         return send(method, path, body, "application/json");
     }
