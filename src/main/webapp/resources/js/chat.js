@@ -16,6 +16,7 @@ import { SearchPanel } from 'parley/search';
 import { ChannelBrowser } from 'parley/channels';
 import { ThreadPanel } from 'parley/thread';
 import { ProfileDialog } from 'parley/profile';
+import { Uploads } from 'parley/uploads';
 import { notificationSetting, notify, toggleNotifications } from 'parley/attention';
 
 const app = byId('app');
@@ -54,6 +55,7 @@ const ui = Object.fromEntries(Object.entries({
   profileStatus: 'profile-status', profileError: 'profile-error', closeProfile: 'close-profile',
   passwordForm: 'password-form', currentPassword: 'current-password', newPassword: 'new-password',
   passwordError: 'password-error', passwordStatus: 'password-status',
+  attach: 'attach-button', fileInput: 'file-input', attachments: 'attachments', conversationMain: 'conversation',
 }).map(([name, id]) => [name, byId(id)]));
 
 const api = createApi(root);
@@ -72,11 +74,16 @@ const sidebar = new Sidebar(ui, app, store, {
   hideRoom: roomId => hideRoom(roomId).catch(reportFailure),
   openRoomId: () => conversation.room,
 });
+const uploads = new Uploads(ui, root, {
+  openRoom: () => conversation.room,
+  signedOut: () => location.reload(),
+});
 const composer = new Composer(ui, Number(app.dataset.maxLength), {
   send,
   openRoom: () => conversation.room,
   typed: room => connection.sendFrame({ type: 'typing', room }),
   mentionable,
+  uploads,
 });
 const conversation = new Conversation({
   ui, app, store, api, connection, sidebar, composer, narrowScreen, failed: reportFailure, changed: showChange,
@@ -193,6 +200,7 @@ async function openAtMessage(roomId, messageId, thread) {
 // A thread belongs to its room: it closes when another room opens.
 function openConversation(roomId, aroundId) {
   if (threadPanel.room !== roomId) threadPanel.close();
+  if (conversation.room !== roomId) uploads.clear();
   return conversation.open(roomId, aroundId);
 }
 
@@ -229,10 +237,10 @@ function mentionable() {
   return room.kind === 'group' ? [...people, { name: 'room', label: 'Everyone in the room' }] : people;
 }
 
-function send(body) {
+function send(body, files) {
   const room = conversation.room;
   if (!room) return;
-  const clientId = connection.send(room, body);
+  const clientId = connection.send(room, body, undefined, files);
   conversation.showSent(clientId, connection.unackedSend(clientId)).catch(reportFailure);
 }
 
@@ -449,6 +457,15 @@ async function start() {
   ui.leaveRoom.addEventListener('click', () => leaveRoom().catch(reportFailure));
   ui.reconnectNow.addEventListener('click', reconnectNow);
   ui.searchForm.addEventListener('submit', () => threadPanel.close());
+  // Files dropped anywhere on the conversation are attached to the next message.
+  ui.conversationMain.addEventListener('dragover', event => {
+    if (conversation.room && event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  });
+  ui.conversationMain.addEventListener('drop', event => {
+    if (!conversation.room || !event.dataTransfer?.files.length) return;
+    event.preventDefault();
+    uploads.add(event.dataTransfer.files);
+  });
   // The device has a network again: no need to wait out the backoff.
   window.addEventListener('online', () => {
     if (!connection.live) reconnectNow();

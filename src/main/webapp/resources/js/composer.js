@@ -22,19 +22,34 @@ export class Composer {
    * @param openRoom () -> the open room's id, if any
    * @param typed (roomId) -> says the person is typing there (at most every 2 s per room)
    * @param mentionable () -> [{name, label}] whom the open room's messages can mention
+   * @param uploads the files the next message takes (uploads.js)
    */
-  constructor(ui, maxLength, { send, openRoom, typed, mentionable }) {
+  constructor(ui, maxLength, { send, openRoom, typed, mentionable, uploads }) {
     this.#mentionable = mentionable;
     this.#ui = ui;
     this.#maxLength = maxLength;
     this.#counterFrom = Math.round(maxLength * 0.9); // the counter shows once 90 % of the limit is used
+    // A message of files alone needs no words; files still uploading are waited for.
     onSubmit(ui.composer, () => {
       const body = ui.input.value.trim();
-      if (!body || [...body].length > maxLength) return;
+      const files = uploads.ready();
+      if ((!body && files.length === 0) || [...body].length > maxLength) return;
+      if (uploads.isUploading()) {
+        this.showError('Wait for the files to finish uploading, then send.');
+        return;
+      }
       ui.input.value = '';
+      uploads.clear();
       this.#updateCounter();
       this.showError('');
-      send(body);
+      send(body, files);
+    });
+    // Pasting a picture or a file attaches it.
+    ui.input.addEventListener('paste', event => {
+      if (event.clipboardData?.files.length) {
+        event.preventDefault();
+        uploads.add(event.clipboardData.files);
+      }
     });
     // Registered before Enter sends: while suggestions show, Enter and Tab choose one instead.
     ui.input.addEventListener('keydown', event => this.#onSuggestionKey(event));

@@ -129,10 +129,16 @@ export class ChatConnection {
 
   // ---- Sending ----
 
-  /** Sends a message (a reply when thread names its first message), now or after the next resume; answers its clientId. */
-  send(room, body, thread) {
+  /**
+   * Sends a message, now or after the next resume; answers its clientId. A reply names its thread's first message;
+   * files are uploads it takes ({id, name, contentType, size}).
+   */
+  send(room, body, thread, files = []) {
     const clientId = this.#newClientId();
-    this.#outbox.set(clientId, thread === undefined ? { room, body, state: 'sending' } : { room, body, thread, state: 'sending' });
+    const sent = { room, body, state: 'sending' };
+    if (thread !== undefined) sent.thread = thread;
+    if (files.length > 0) sent.files = files;
+    this.#outbox.set(clientId, sent);
     this.#transmit(clientId);
     return clientId;
   }
@@ -169,6 +175,7 @@ export class ChatConnection {
     if (this.#live) {
       const frame = { type: 'send', room: sent.room, clientId, body: sent.body };
       if (sent.thread !== undefined) frame.thread = sent.thread;
+      if (sent.files) frame.files = sent.files.map(file => file.id);
       this.#write(frame);
     }
     this.#emit('send', clientId, sent);

@@ -8,6 +8,11 @@ export const nameList = new Intl.ListFormat('en-GB', { type: 'conjunction' });
 
 export const byId = id => document.getElementById(id);
 
+/** An address under where Parley is deployed (the page's data-root), never under the page's own path. */
+export function appUrl(path) {
+  return new URL(path, new URL(byId('app').dataset.root, location.origin)).href;
+}
+
 export function element(tag, className, text) {
   const node = document.createElement(tag);
   node.className = className;

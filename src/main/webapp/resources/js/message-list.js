@@ -3,7 +3,7 @@
 // sender's run of messages). It only draws; which messages belong here is the conversation's business.
 
 import { messageText } from 'parley/message-text';
-import { button, clock, dayFormat, element, nameList, personName, setTime } from 'parley/dom';
+import { appUrl, button, clock, dayFormat, element, nameList, personName, setTime } from 'parley/dom';
 
 const GROUP_WITHIN_MS = 5 * 60_000; // a message this soon after the same sender's previous one continues it
 /** What the React button offers; any other emoji arrives from other clients and shows all the same. */
@@ -51,7 +51,7 @@ export class MessageList {
   /** One of our sends, not acked yet, below everything confirmed. */
   addPending(clientId, sent) {
     if (this.pending(clientId)) return;
-    const item = this.#messageElement({ sender: this.#store.me, body: sent.body, clientId });
+    const item = this.#messageElement({ sender: this.#store.me, body: sent.body, clientId, files: sent.files });
     this.#showDelivery(item, sent);
     this.#list.append(item);
     this.changed();
@@ -225,7 +225,7 @@ export class MessageList {
 
   // ---- Building messages ----
 
-  #messageElement({ id, sender, body, sentAt, clientId, editedAt, deleted, moderated, reactions, replies }) {
+  #messageElement({ id, sender, body, sentAt, clientId, editedAt, deleted, moderated, reactions, replies, files }) {
     const me = this.#store.me;
     const item = element('li', 'message');
     item.classList.toggle('mine', sender === me);
@@ -237,6 +237,7 @@ export class MessageList {
     if (sentAt) setTime(time, sentAt, clock);
     meta.append(personName(this.#store, 'message-sender', sender), time);
     item.append(meta, bodyElement(body, this.#store));
+    if (files?.length) item.append(filesElement(files));
     if (sender === me) {
       meta.append(element('span', 'message-status'));
       item.append(messageActions(true, this.#threads));
@@ -365,6 +366,45 @@ function bodyElement(body, store) {
   return text;
 }
 
+// Images show in place (their link opens the full size); other files are links that download them. The server
+// serves only raster images inline, so nothing else can run as a page whatever its name says.
+const PREVIEWED = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+function filesElement(files) {
+  const list = element('ul', 'message-files');
+  for (const { id, name, contentType, size } of files) {
+    const item = element('li', 'message-file');
+    const url = appUrl(`api/files/${encodeURIComponent(id)}`);
+    const link = document.createElement('a');
+    link.href = PREVIEWED.has(contentType) ? url : `${url}?download=true`;
+    if (PREVIEWED.has(contentType)) {
+      link.className = 'file-preview';
+      link.target = '_blank';
+      link.rel = 'noopener';
+      const image = document.createElement('img');
+      image.src = url;
+      image.alt = name;
+      image.loading = 'lazy';
+      link.append(image);
+    } else {
+      link.className = 'file-download';
+      link.download = name;
+      link.append(element('span', 'file-name', name), element('span', 'file-size', sizeText(size)));
+    }
+    link.title = `${name}, ${sizeText(size)}`;
+    item.append(link);
+    list.append(item);
+  }
+  return list;
+}
+
+/** 1 234 567 bytes as "1.2 MB". */
+export function sizeText(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 // Everyone may react and reply in a thread; only the sender edits and deletes.
 function messageActions(own, threads) {
   const actions = element('div', 'message-actions');
@@ -405,7 +445,7 @@ function showDeleted(item, moderated) {
   if (item.classList.contains('deleted')) return;
   item.classList.remove('editing');
   item.classList.add('deleted');
-  item.querySelectorAll('.message-body, .message-actions, .message-editor, .edited-mark, .message-status, .reactions, .reaction-picker')
+  item.querySelectorAll('.message-body, .message-files, .message-actions, .message-editor, .edited-mark, .message-status, .reactions, .reaction-picker')
     .forEach(node => node.remove());
   item.append(element('p', 'message-tombstone',
     moderated ? 'This message was removed by a moderator' : 'This message was deleted'));

@@ -95,6 +95,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Chooses a file in a file input, as picking it in the browser's file dialog would (the input may be hidden). */
+    public Browser chooseFile(String cssSelector, java.nio.file.Path file) {
+        driver.findElement(By.cssSelector(cssSelector)).sendKeys(file.toAbsolutePath().toString());
+        return this;
+    }
+
     /** Types keys into a field as they come, without clearing it first (e.g. {@code Keys.ENTER}). */
     public Browser press(String cssSelector, CharSequence... keys) {
         new WebDriverWait(driver, PATIENCE)

@@ -28,11 +28,15 @@ import dev.parley.testing.Names;
 import dev.parley.testing.ParleyDeployment;
 import dev.parley.testing.ParleyHttp;
 import jakarta.json.JsonObject;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -514,6 +518,46 @@ class ChatInTheBrowserIT {
             bobsBrowser.click(summary);
             bobsBrowser.waitForCount("#thread-list li.message", 3);
             assertEquals(List.of("Who takes the demo?", "I will, on Friday", "Thanks!"), bobsBrowser.texts(threadBodies));
+        }
+    }
+
+    @Test
+    void anImageIsUploadedWithItsProgressAndShowsAsAPreview() throws Exception {
+        URI base = url.toURI();
+        String alice = registered(base, "alice");
+        String bob = registered(base, "bob");
+        Path picture = Files.createTempFile("sunset-", ".png");
+        BufferedImage image = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);
+        Graphics2D paint = image.createGraphics();
+        paint.setColor(new Color(0xE0, 0x70, 0x30));
+        paint.fillRect(0, 0, 120, 80);
+        paint.dispose();
+        ImageIO.write(image, "png", picture.toFile());
+        Path notes = Files.writeString(Files.createTempFile("notes-", ".html"), "<script>alert('x')</script>");
+
+        try (Browser alicesBrowser = Browser.open(); Browser bobsBrowser = Browser.open()) {
+            signIn(alicesBrowser, base, alice);
+            signIn(bobsBrowser, base, bob);
+            talkTo(alicesBrowser, bob);
+            alicesBrowser.chooseFile("#file-input", picture);
+            alicesBrowser.waitForPresent("#attachments li.attachment.done");
+            alicesBrowser.chooseFile("#file-input", notes);
+            alicesBrowser.waitForCount("#attachments li.attachment.done", 2);
+            alicesBrowser.press(COMPOSER, "The sunset", Keys.ENTER);
+            alicesBrowser.waitForHidden("#attachments");
+
+            talkTo(bobsBrowser, alice);
+            String preview = "#message-list li.message .file-preview img";
+            bobsBrowser.waitForPresent(preview);
+            bobsBrowser.waitUntil(() -> Long.valueOf(120).equals(bobsBrowser.script(
+                    "return document.querySelector(arguments[0]).naturalWidth", preview)));
+            assertEquals(picture.getFileName().toString(), bobsBrowser.find(preview).getAttribute("alt"));
+            String download = "#message-list li.message .file-download";
+            assertTrue(bobsBrowser.find(download).getText().startsWith(notes.getFileName().toString()));
+            assertTrue(bobsBrowser.find(download).getAttribute("href").endsWith("?download=true"));
+            bobsBrowser.waitForText(BODIES, "The sunset");
+            bobsBrowser.screenshot("desktop-image-upload");
+            alicesBrowser.waitForPresent(preview);
         }
     }
 
