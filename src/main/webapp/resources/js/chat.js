@@ -54,7 +54,8 @@ const ui = Object.fromEntries(Object.entries({
   me: 'me', profileDialog: 'profile-dialog', profileForm: 'profile-form', profileName: 'profile-name',
   profileStatus: 'profile-status', profileError: 'profile-error', closeProfile: 'close-profile',
   passwordForm: 'password-form', currentPassword: 'current-password', newPassword: 'new-password',
-  passwordError: 'password-error', passwordStatus: 'password-status',
+  passwordError: 'password-error', passwordStatus: 'password-status', profileAvatar: 'profile-avatar',
+  avatarInput: 'avatar-input', chooseAvatar: 'choose-avatar', removeAvatar: 'remove-avatar',
   attach: 'attach-button', fileInput: 'file-input', attachments: 'attachments', conversationMain: 'conversation',
 }).map(([name, id]) => [name, byId(id)]));
 
@@ -90,8 +91,8 @@ const conversation = new Conversation({
   openThread: (room, id) => openThread(room, id).catch(reportFailure),
 });
 const threadPanel = new ThreadPanel({ ui, store, api, connection, failed: reportFailure, changed: showChange });
-new ProfileDialog(ui, api, ({ username, displayName, status }) =>
-  showProfile({ user: username, displayName, status }));
+new ProfileDialog(ui, api, ({ username, displayName, status, avatar }) =>
+  showProfile({ user: username, displayName, status, avatar }));
 const search = new SearchPanel(ui, store, api, narrowScreen,
   (room, id, thread) => openAtMessage(room, id, thread).catch(reportFailure));
 const channels = new ChannelBrowser(ui, api, {

@@ -35,6 +35,22 @@ export function personName(store, className, username, suffix = '') {
   return name;
 }
 
+// Someone's picture, or the first letter of their name where they have none. Decorative: their name is beside it.
+export function avatarElement(store, username) {
+  const avatar = store.avatar(username);
+  if (avatar) {
+    const image = document.createElement('img');
+    image.className = 'avatar';
+    image.src = appUrl(`api/avatars/${encodeURIComponent(avatar)}`);
+    image.alt = '';
+    image.loading = 'lazy';
+    return image;
+  }
+  const initial = element('span', 'avatar avatar-initial', [...store.displayName(username)][0]?.toUpperCase() ?? '?');
+  initial.ariaHidden = 'true';
+  return initial;
+}
+
 export function setTime(time, sentAt, format) {
   const date = new Date(sentAt);
   time.dateTime = sentAt;

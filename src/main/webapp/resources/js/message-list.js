@@ -3,7 +3,7 @@
 // sender's run of messages). It only draws; which messages belong here is the conversation's business.
 
 import { messageText } from 'parley/message-text';
-import { appUrl, button, clock, dayFormat, element, nameList, personName, setTime } from 'parley/dom';
+import { appUrl, avatarElement, button, clock, dayFormat, element, nameList, personName, setTime } from 'parley/dom';
 
 const GROUP_WITHIN_MS = 5 * 60_000; // a message this soon after the same sender's previous one continues it
 /** What the React button offers; any other emoji arrives from other clients and shows all the same. */
@@ -235,7 +235,7 @@ export class MessageList {
     const meta = element('div', 'message-meta');
     const time = document.createElement('time');
     if (sentAt) setTime(time, sentAt, clock);
-    meta.append(personName(this.#store, 'message-sender', sender), time);
+    meta.append(avatarElement(this.#store, sender), personName(this.#store, 'message-sender', sender), time);
     item.append(meta, bodyElement(body, this.#store));
     if (files?.length) item.append(filesElement(files));
     if (sender === me) {

@@ -112,7 +112,8 @@ export class Sidebar {
     presence.ariaHidden = 'true';
     const name = personName(this.#store, 'entry-name user-name', username);
     name.append(element('span', 'user-status'));
-    entry.append(presence, name, element('span', 'mention-badge'), element('span', 'badge'));
+    entry.append(presence, avatarElement(this.#store, username), name, element('span', 'mention-badge'),
+      element('span', 'badge'));
     entry.addEventListener('click', () => this.#actions.openPerson(username));
     const item = element('li', 'user-item');
     item.append(entry);

@@ -50,17 +50,23 @@ export class ChatStore {
     return this.#users.get(username)?.displayName || username;
   }
 
+  /** The id of someone's picture, or undefined. */
+  avatar(username) {
+    return this.#users.get(username)?.avatar || undefined;
+  }
+
   /** The line someone set for others to see, or undefined. */
   status(username) {
     return this.#users.get(username)?.status || undefined;
   }
 
   /** Someone changed their display name or status (the profile frame); false for someone not known here. */
-  updateProfile({ user, displayName, status }) {
+  updateProfile({ user, displayName, status, avatar }) {
     const known = this.#users.get(user);
     if (!known) return false;
     known.displayName = displayName;
     known.status = status;
+    known.avatar = avatar;
     return true;
   }
 

@@ -70,7 +70,7 @@ public class AccountResource {
         User user = accounts.find(callerName())
                 .orElseThrow(() -> new ParleyException(ErrorCode.UNAUTHENTICATED, "Your account no longer exists"));
         UserView view = UserView.of(user);
-        return new Me(view.username(), view.displayName(), view.status(),
+        return new Me(view.username(), view.displayName(), view.status(), view.avatar(),
                 security.isCallerInRole(Roles.ADMIN) ? Boolean.TRUE : null, user.hasPassword() ? Boolean.TRUE : null);
     }
 
@@ -114,7 +114,7 @@ public class AccountResource {
     public List<DirectoryEntry> users() {
         Set<String> online = presence.online();
         return accounts.everyone().stream()
-                .map(user -> new DirectoryEntry(user.username(), user.displayName(), user.status(),
+                .map(user -> new DirectoryEntry(user.username(), user.displayName(), user.status(), user.avatar(),
                         online.contains(user.username())))
                 .toList();
     }
@@ -127,10 +127,12 @@ public class AccountResource {
      * The answer to {@code GET /api/me}; {@code admin} is left out for everyone but admins, {@code password} for
      * accounts without a local password, {@code status} when none is set.
      */
-    public record Me(String username, String displayName, String status, Boolean admin, Boolean password) {
+    public record Me(String username, String displayName, String status, String avatar, Boolean admin,
+            Boolean password) {
     }
 
-    /** One entry of {@code GET /api/users}; {@code status} is left out when none is set. */
-    public record DirectoryEntry(String username, String displayName, String status, boolean online) {
+    /** One entry of {@code GET /api/users}; {@code status} and {@code avatar} are left out when there is none. */
+    public record DirectoryEntry(String username, String displayName, String status, String avatar,
+            boolean online) {
     }
 }

@@ -9,8 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 
-/** What people change about themselves that others see: their display name and a status line. */
+/** What people change about themselves that others see: their display name, a status line, their picture. */
 @ApplicationScoped
 public class Profiles {
 
@@ -46,6 +47,25 @@ public class Profiles {
         UserView changed = UserView.of(user);
         profileChanged.fire(new ProfileChanged(changed));
         return changed;
+    }
+
+    /**
+     * The person's new picture, whose bytes the file store keeps under {@code key} (null: none now). Everyone's
+     * connections hear of it. Answers the key of the picture it replaces, whose bytes may go.
+     */
+    @Transactional
+    public Optional<String> setAvatar(String username, String key, String imageType) {
+        User user = existing(username);
+        String replaced = user.replaceAvatar(key, imageType);
+        em.flush();
+        profileChanged.fire(new ProfileChanged(UserView.of(user)));
+        return Optional.ofNullable(replaced);
+    }
+
+    /** The image type of the picture kept under {@code key}, if someone has it now. */
+    public Optional<String> avatarType(String key) {
+        return em.createNamedQuery(User.BY_AVATAR, User.class).setParameter("key", key).getResultStream()
+                .findFirst().map(User::avatarType);
     }
 
     static String checkedStatus(String typed) {

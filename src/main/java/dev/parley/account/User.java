@@ -20,12 +20,14 @@ import java.util.Set;
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.username")
+@NamedQuery(name = User.BY_AVATAR, query = "SELECT u FROM User u WHERE u.avatarKey = :key")
 @NamedQuery(name = User.LOCK, query = "UPDATE User u SET u.admin = u.admin WHERE u.username = :username")
 @NamedQuery(name = User.SEARCH, query = "SELECT u FROM User u WHERE (LOWER(u.username) LIKE :words ESCAPE '\\'"
         + " OR LOWER(u.displayName) LIKE :words ESCAPE '\\') AND u.username > :after ORDER BY u.username")
 public class User {
 
     static final String ALL = "User.all";
+    static final String BY_AVATAR = "User.byAvatar";
     static final String SEARCH = "User.search";
     static final String LOCK = "User.lock";
     static final String PASSWORD = "password";
@@ -57,6 +59,13 @@ public class User {
     /** A line the person sets for others to see beside their name; empty when none. */
     @Column(name = "status", nullable = false)
     private String status = "";
+
+    /** The file store's key of the person's picture, and its image type; null when they have none. */
+    @Column(name = "avatar_key")
+    private String avatarKey;
+
+    @Column(name = "avatar_type")
+    private String avatarType;
 
     protected User() {
     }
@@ -109,6 +118,22 @@ public class User {
 
     void setStatus(String status) {
         this.status = status;
+    }
+
+    public String avatarKey() {
+        return avatarKey;
+    }
+
+    public String avatarType() {
+        return avatarType;
+    }
+
+    /** A new picture (null key: none); answers the key of the one it replaces, if any. */
+    String replaceAvatar(String key, String type) {
+        String old = avatarKey;
+        this.avatarKey = key;
+        this.avatarType = key == null ? null : type;
+        return old;
     }
 
     void setPasswordHash(String passwordHash) {

@@ -76,7 +76,7 @@ class ChangeRelay {
     void profileChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileChanged change) {
         UserView user = change.user();
         relay(new BusEvent.Broadcast(FrameCodec.encode(
-                new ServerFrame.Profile(user.username(), user.displayName(), user.status()))));
+                new ServerFrame.Profile(user.username(), user.displayName(), user.status(), user.avatar()))));
     }
 
     void hiddenChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) HiddenChanged change) {

@@ -209,7 +209,10 @@ final class FrameCodec {
         if (frame instanceof ServerFrame.Profile profile) {
             JsonObjectBuilder json = typed("profile").add("user", profile.user())
                     .add("displayName", profile.displayName());
-            return profile.status() == null ? json : json.add("status", profile.status());
+            if (profile.status() != null) {
+                json.add("status", profile.status());
+            }
+            return profile.avatar() == null ? json : json.add("avatar", profile.avatar());
         }
         if (frame instanceof ServerFrame.Typing typing) {
             return typed("typing").add("room", typing.room()).add("user", typing.user());

@@ -24,8 +24,8 @@ sealed interface ServerFrame {
     record Presence(String user, boolean online) implements ServerFrame {
     }
 
-    /** Someone changed their display name or status line ({@code status} null: none). */
-    record Profile(String user, String displayName, String status) implements ServerFrame {
+    /** Someone changed their display name, status line or picture ({@code status}, {@code avatar} null: none). */
+    record Profile(String user, String displayName, String status, String avatar) implements ServerFrame {
     }
 
     record Typing(String room, String user) implements ServerFrame {

@@ -109,4 +109,37 @@ class ProfilesIT {
         assertEquals(401, new ParleyHttp(base).signIn(carol, ParleyHttp.passwordFor(carol)).status());
         assertEquals(200, new ParleyHttp(base).signIn(carol, "a-new-secret-1").status());
     }
+
+    @Test
+    void aPictureShowsForEveryoneAndANewOneReplacesIt() throws Exception {
+        URI base = url.toURI();
+        ParleyHttp dana = ParleyHttp.newUser(base, Names.unique("dana"));
+        ParleyHttp eve = ParleyHttp.newUser(base, Names.unique("eve"));
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        try (ChatSocket evesSocket = ChatSocket.open(eve)) {
+            evesSocket.await("ready");
+            String first = dana.upload("PUT", "api/me/avatar", "image/png", png).expect(200).json().getString("avatar");
+            assertEquals(first, evesSocket.await(ofType("profile").and(has("user", dana.username())))
+                    .getString("avatar"));
+            assertEquals(first, inDirectory(eve, dana.username()).getString("avatar"));
+            java.net.http.HttpResponse<byte[]> picture = eve.download("api/avatars/" + first);
+            assertEquals(200, picture.statusCode());
+            assertEquals("image/png", picture.headers().firstValue("Content-Type").orElseThrow());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(png, picture.body());
+
+            String second = dana.upload("PUT", "api/me/avatar", "image/png", png).expect(200).json().getString("avatar");
+            assertFalse(first.equals(second));
+            assertEquals(404, eve.download("api/avatars/" + first).statusCode(), "the old picture is gone");
+            assertEquals("invalid", dana.upload("PUT", "api/me/avatar", "text/html", "<b>me</b>".getBytes()).errorCode(),
+                    "pictures only");
+            assertEquals("too_large", dana.upload("PUT", "api/me/avatar", "image/png", new byte[2 * 1024 * 1024 + 1])
+                    .errorCode());
+
+            dana.delete("api/me/avatar").expect(204);
+            evesSocket.await(ofType("profile").and(has("user", dana.username())).and(f -> !f.containsKey("avatar")));
+            assertFalse(inDirectory(eve, dana.username()).containsKey("avatar"));
+            assertEquals(404, eve.download("api/avatars/" + second).statusCode());
+        }
+    }
 }

@@ -69,7 +69,7 @@ class FrameCodecTest {
         assertEquals("{\"type\":\"presence\",\"user\":\"bob\",\"online\":false}",
                 FrameCodec.encode(new ServerFrame.Presence("bob", false)));
         assertEquals("{\"type\":\"profile\",\"user\":\"bob\",\"displayName\":\"Bob B\",\"status\":\"Away\"}",
-                FrameCodec.encode(new ServerFrame.Profile("bob", "Bob B", "Away")));
+                FrameCodec.encode(new ServerFrame.Profile("bob", "Bob B", "Away", null)));
         assertEquals("{\"type\":\"hidden\",\"room\":\"r1\",\"hiddenUpTo\":41}",
                 FrameCodec.encode(new ServerFrame.Hidden("r1", 41L)));
         assertEquals("{\"type\":\"reactions\",\"room\":\"r1\",\"id\":42,\"reactions\":["

@@ -281,9 +281,14 @@ public final class ParleyHttp {
 
     /** POSTs {@code bytes} as they are, with {@code contentType}: a file upload. */
     public Reply upload(String path, String contentType, byte[] bytes) {
+        return upload("POST", path, contentType, bytes);
+    }
+
+    /** Sends {@code bytes} as they are with {@code method} ({@code PUT} a picture, say). */
+    public Reply upload(String method, String path, String contentType, byte[] bytes) {
         HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json").header("Content-Type", contentType)
-                .POST(BodyPublishers.ofByteArray(bytes));
+                .method(method, BodyPublishers.ofByteArray(bytes));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -291,10 +296,10 @@ public final class ParleyHttp {
             HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body());
         } catch (IOException e) {
-            throw new UncheckedIOException("POST " + resolve(path) + " failed", e);
+            throw new UncheckedIOException(method + " " + resolve(path) + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during POST " + path, e);
+            throw new IllegalStateException("interrupted during " + method + " " + path, e);
         }
     }
 
