@@ -19,6 +19,12 @@ final class ClientFrames {
         return string(frame, body).append('}').toString();
     }
 
+    /** A reply in the thread of message {@code thread}. */
+    static String reply(String room, String clientId, String body, long thread) {
+        String frame = send(room, clientId, body);
+        return frame.substring(0, frame.length() - 1) + ",\"thread\":" + thread + '}';
+    }
+
     /** Appends {@code value} as a JSON string. */
     static StringBuilder string(StringBuilder out, String value) {
         out.append('"');

@@ -67,6 +67,9 @@ final class FanoutScenario {
             history = new HistoryReaders(context.api(), measurements, room, users.subList(members - readers, members),
                     args.integer("page", 50, 1, 200));
         }
+        double threadShare = args.decimal("thread-share", 0, 0, 1);
+        double reactionShare = args.decimal("reaction-share", 0, 0, 1);
+        TeamMix teamMix = threadShare + reactionShare > 0 ? new TeamMix(threadShare, reactionShare, context.api()) : null;
         Map<String, Object> shape = new LinkedHashMap<>();
         shape.put("url", nodes.stream().map(node -> node.base().toString()).collect(Collectors.joining(",")));
         shape.put("room", room);
@@ -79,6 +82,10 @@ final class FanoutScenario {
         shape.put("batching", clients.stream().allMatch(LoadClient::batching));
         shape.put("seconds", context.seconds());
         shape.put("options", args.given());
+        if (teamMix != null) {
+            shape.put("threadShare", threadShare);
+            shape.put("reactionShare", reactionShare);
+        }
         context.out().printf("fanout: %d members, %d senders, %.1f messages/s (%,.0f deliveries/s offered)%s%n",
                 members, senders, rate, rate * members, withHistory ? ", history readers on" : "");
         double signInRate = args.decimal("signin-rate", 0, 0, 100_000);
@@ -88,15 +95,25 @@ final class FanoutScenario {
             shape.put("idleSockets", crowd.size());
         }
         SignInFlood flood = signInRate > 0 ? SignInFlood.start(context, signInRate) : null;
+        int uploadMegabytes = args.integer("upload-mb", 0, 0, 1024);
+        UploadLoop uploads = uploadMegabytes > 0 ? UploadLoop.start(context.http(), nodes.get(0).base(),
+                users.get(members - 1).cookie(), room, uploadMegabytes) : null;
         try {
             RunReport report = MessageScenario.run(context, withHistory ? "history" : "fanout", measurements,
                     new MessageScenario.Setup(clients, sending, List.of(room), new int[] {members}, members, rate,
-                            shape, history, historyRate));
+                            shape, history, historyRate, teamMix));
             if (flood != null) {
                 report.put("signIns", flood.figures());
             }
+            if (uploads != null) {
+                uploads.close();
+                report.put("uploads", uploads.figures());
+            }
             return report;
         } finally {
+            if (uploads != null) {
+                uploads.close();
+            }
             if (flood != null) {
                 flood.close();
             }

@@ -18,6 +18,8 @@ final class LoadArgs {
                        --warmup 30 (seconds at a quarter of the first rate before measuring; fanout, pairs, history)
                        --user-prefix lt-u  --signin-parallel 2  --io-threads 2  --out target/bench
               fanout:  --members 50  --senders <auto>  --rate 100 (messages/s, all senders together)
+                       --thread-share 0 --reaction-share 0 (shares of messages sent as thread replies / with a reaction)
+                       --upload-mb 0 (a member uploads a file of this size to the room again and again meanwhile)
                        --signin-rate 0 (sign-ins/s beside it, right passwords)  --signin-users 100
               pairs:   --pairs 10  --pair-rate 1 (messages/s each side sends)
               idle:    --sockets 1000  --users <sockets/20>  --heap true

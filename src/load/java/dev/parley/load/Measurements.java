@@ -23,6 +23,8 @@ final class Measurements {
     final LongAdder acks = new LongAdder();
     final LongAdder webSocketMessages = new LongAdder();
     final LongAdder pongs = new LongAdder();
+    /** Reactions the team mix sent (answered or not). */
+    final LongAdder reactions = new LongAdder();
     final LongAdder historyRequests = new LongAdder();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private volatile SentMessages sent;

@@ -34,6 +34,7 @@ final class MessageRun {
     private final ServerProcess server;
     private HistoryReaders historyReaders;
     private double historyRate;
+    private TeamMix teamMix;
 
     MessageRun(Measurements measurements, Timeline timeline, List<Sender> senders, SentMessages sent,
             int deliveriesPerMessage, int bodySize, ServerProcess server) {
@@ -50,6 +51,12 @@ final class MessageRun {
     MessageRun withHistory(HistoryReaders readers, double ratePerSecond) {
         this.historyReaders = readers;
         this.historyRate = ratePerSecond;
+        return this;
+    }
+
+    /** Makes a share of the messages thread replies, and sends reactions beside a share of them. */
+    MessageRun withTeamMix(TeamMix mix) {
+        this.teamMix = mix;
         return this;
     }
 
@@ -107,8 +114,17 @@ final class MessageRun {
         Sender sender = senders.get((int) (index % senders.size()));
         long intendedFromOrigin = intended - measurements.origin;
         sent.sending(seq, sender.roomIndex(), intendedFromOrigin);
-        sender.client().send(ClientFrames.send(sender.room(), LoadBody.clientId(measurements.runTag, seq),
-                LoadBody.of(intendedFromOrigin, seq, bodySize)));
+        String clientId = LoadBody.clientId(measurements.runTag, seq);
+        String body = LoadBody.of(intendedFromOrigin, seq, bodySize);
+        long newest = teamMix == null ? 0 : sent.newestAcked();
+        if (newest > 0 && teamMix.isReply(seq)) {
+            sender.client().send(ClientFrames.reply(sender.room(), clientId, body, newest));
+        } else {
+            sender.client().send(ClientFrames.send(sender.room(), clientId, body));
+        }
+        if (newest > 0 && teamMix.isReaction(seq)) {
+            teamMix.react(sender.client().user.cookie(), sender.room(), newest, seq, measurements);
+        }
     }
 
     /** Every send answered, and this step's acked messages delivered to all their member connections. */

@@ -18,7 +18,7 @@ final class MessageScenario {
     /** What a scenario's setup opened and decided. {@code rate} is messages per second, all senders together. */
     record Setup(List<LoadClient> clients, List<MessageRun.Sender> senders, List<String> rooms,
             int[] connectionsPerRoom, int deliveriesPerMessage, double rate, Map<String, Object> shape,
-            HistoryReaders history, double historyRate) {
+            HistoryReaders history, double historyRate, TeamMix teamMix) {
     }
 
     private static final int MAX_MESSAGES = 5_000_000;
@@ -56,6 +56,9 @@ final class MessageScenario {
                 context.bodySize(), context.server());
         if (setup.history() != null) {
             run.withHistory(setup.history(), setup.historyRate());
+        }
+        if (setup.teamMix() != null) {
+            run.withTeamMix(setup.teamMix());
         }
         long ackedInWarmup = 0;
         if (warmupSeconds > 0) {
@@ -144,6 +147,9 @@ final class MessageScenario {
         report.put("latencyMs", LatencyRecorder.summary(measurements.deliveryLatency.total()));
         report.put("ackLatencyMs", LatencyRecorder.summary(measurements.ackLatency.total()));
         report.put("errors", errors);
+        if (setup.teamMix() != null) {
+            report.put("reactionsSent", measurements.reactions.sum());
+        }
         report.put("server", serverSection(server, total, rssBefore, rssAfter, timeline));
         Map<String, Object> tool = new LinkedHashMap<>();
         tool.put("cpuCores", round(toolCpu / (double) wall));

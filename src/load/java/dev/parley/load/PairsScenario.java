@@ -66,7 +66,7 @@ final class PairsScenario {
                 + "offered%n", pairs, perSide, rate, rate * 2);
         try {
             return MessageScenario.run(context, "pairs", measurements, new MessageScenario.Setup(clients, senders,
-                    rooms, connectionsPerRoom, 2, rate, shape, null, 0));
+                    rooms, connectionsPerRoom, 2, rate, shape, null, 0, null));
         } finally {
             clients.forEach(LoadClient::close);
         }

@@ -101,6 +101,12 @@ final class ParleyApi {
         return http.sendAsync(request("GET", path, cookie, null), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A reaction to a message, asynchronously (the pacer thread must not wait for it). */
+    CompletableFuture<HttpResponse<String>> react(String cookie, String room, long message, String emoji) {
+        String path = "api/rooms/" + segment(room) + "/messages/" + message + "/reactions/" + segment(emoji);
+        return http.sendAsync(request("PUT", path, cookie, null), HttpResponse.BodyHandlers.ofString());
+    }
+
     static List<String> members(JsonObject room) {
         return room.getJsonArray("members").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -13,6 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
  * error answered it, and how many member connections received it. Sized once for the run's bounded count.
  */
 final class SentMessages {
+
+    private final AtomicLong newestAcked = new AtomicLong();
 
     private static final long NOT_ACKED = 0;
     private static final long ERRORED = -1;
@@ -60,6 +63,11 @@ final class SentMessages {
         return sent;
     }
 
+    /** The id of the newest message acked so far (in any room), 0 before the first: what replies and reactions go to. */
+    long newestAcked() {
+        return newestAcked.get();
+    }
+
     boolean isKnown(long seq) {
         return seq >= 0 && seq < sent;
     }
@@ -79,6 +87,7 @@ final class SentMessages {
         }
         acked.increment();
         expectedDeliveries.add(connectionsPerRoom[roomOf[seq]]);
+        newestAcked.accumulateAndGet(id, Math::max);
         return true;
     }
 
