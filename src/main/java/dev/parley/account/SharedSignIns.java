@@ -2,6 +2,7 @@ package dev.parley.account;
 
 import dev.parley.platform.Database;
 import dev.parley.platform.ParleyConfig;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -15,8 +16,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -31,6 +35,9 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class SharedSignIns {
+
+    /** Sign-in id -> its latest use not written yet (see {@link #noteUse}). */
+    private final ConcurrentHashMap<String, Long> unwrittenUse = new ConcurrentHashMap<>();
 
     /** How often use is noted at most, for sign-ins whose idle timeout is long. */
     static final Duration LONGEST_USE_PRECISION = Duration.ofMinutes(1);
@@ -88,7 +95,7 @@ public class SharedSignIns {
             return false;
         }
         long now = clock.millis();
-        long lastUsed = stored.lastUsedAt().toEpochMilli();
+        long lastUsed = Math.max(stored.lastUsedAt().toEpochMilli(), unwrittenUse.getOrDefault(stored.id(), 0L));
         if (isIdle(lastUsed, now)) {
             end(stored.caller(), SignInEnded.Why.EXPIRED);
             return false;
@@ -140,7 +147,8 @@ public class SharedSignIns {
     void sessionEnded(SignedInCaller caller) {
         StoredSignIn stored = em.find(StoredSignIn.class, caller.signInId());
         if (stored != null && stored.endedWhy() == null
-                && isIdle(stored.lastUsedAt().toEpochMilli(), clock.millis())) {
+                && isIdle(Math.max(stored.lastUsedAt().toEpochMilli(), unwrittenUse.getOrDefault(stored.id(), 0L)),
+                        clock.millis())) {
             end(caller, SignInEnded.Why.EXPIRED);
         }
     }
@@ -155,19 +163,47 @@ public class SharedSignIns {
                         stored -> new State(stored.lastUsedAt().toEpochMilli(), stored.endedWhy())));
     }
 
-    /** Notes that the sign-in was used at {@code millis} (never moving its last use back). A write of its own. */
+    /**
+     * Notes that the sign-in was used at {@code millis} (never moving its last use back). Written with the others
+     * by {@link #writeUses}, every few seconds: written at once, a busy user's concurrent requests each wrote it,
+     * and on SQLite those writes queued for the one write lock, holding pooled connections the message writer then
+     * waited for (measured: a fan-out with reactions stalled, docs/performance.md).
+     */
     public void noteUse(String signInId, long millis) {
+        unwrittenUse.merge(signInId, millis, Math::max);
+    }
+
+    /** Writes the uses noted since the last time, in one go; {@code EndedSignIns} calls it every 5 seconds. */
+    public void writeUses() {
+        if (unwrittenUse.isEmpty()) {
+            return;
+        }
+        Map<String, Long> uses = new HashMap<>();
+        for (String signInId : List.copyOf(unwrittenUse.keySet())) {
+            Long millis = unwrittenUse.remove(signInId);
+            if (millis != null) {
+                uses.put(signInId, millis);
+            }
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(
                         "UPDATE sign_ins SET last_used_at = ? WHERE id = ? AND last_used_at < ?")) {
-            update.setLong(1, millis);
-            update.setString(2, signInId);
-            update.setLong(3, millis);
-            update.executeUpdate();
+            for (Map.Entry<String, Long> use : uses.entrySet()) {
+                update.setLong(1, use.getValue());
+                update.setString(2, use.getKey());
+                update.setLong(3, use.getValue());
+                update.addBatch();
+            }
+            update.executeBatch();
         } catch (SQLException failed) {
-            // Only idle time: the request or frame it came with goes on.
-            LOG.log(Level.WARNING, "Could not note a sign-in's use", failed);
+            // Only idle time: noted again at the next use.
+            LOG.log(Level.WARNING, "Could not note when sign-ins were last used", failed);
         }
+    }
+
+    @PreDestroy
+    void writeUsesBeforeStopping() {
+        writeUses();
     }
 
     /** Whether a sign-in last used at {@code lastUsedMillis} has been idle too long at {@code nowMillis}. */

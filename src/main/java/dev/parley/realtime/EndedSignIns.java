@@ -62,6 +62,7 @@ class EndedSignIns {
 
     void closeEnded() {
         try {
+            shared.writeUses();
             long now = System.currentTimeMillis();
             Map<String, List<Connection>> bySignIn = connections.all().stream()
                     .filter(connection -> connection.signInId != null)

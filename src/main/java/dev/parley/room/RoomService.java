@@ -412,8 +412,10 @@ public class RoomService {
         List<Object[]> rows = em.createNativeQuery("SELECT m.room_id, COUNT(*) FROM memberships ms "
                         + "JOIN messages m ON m.room_id = ms.room_id AND m.id > ms.last_read_id "
                         + "WHERE ms.username = ?1 AND m.sender <> ?1 AND (m.thread_id IS NULL "
-                        + "OR EXISTS (SELECT 1 FROM messages t WHERE (t.id = m.thread_id OR t.thread_id = m.thread_id) "
-                        + "AND t.sender = ?1) "
+                        // Two lookups rather than one with OR, which SQLite answered by scanning every message
+                        // for every reply (GET /api/rooms took over 15 s in a room of 150,000 messages).
+                        + "OR EXISTS (SELECT 1 FROM messages t WHERE t.id = m.thread_id AND t.sender = ?1) "
+                        + "OR EXISTS (SELECT 1 FROM messages t WHERE t.thread_id = m.thread_id AND t.sender = ?1) "
                         + "OR LOWER(m.body) LIKE ?2 ESCAPE '\\' OR LOWER(m.body) LIKE '%@room%') GROUP BY m.room_id")
                 .setParameter(1, username).setParameter(2, TextRules.containing("@" + username)).getResultList();
         Map<String, Long> unread = new TreeMap<>();
