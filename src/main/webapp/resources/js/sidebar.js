@@ -1,7 +1,7 @@
 // The sidebar: conversations by last activity, people with their presence, unread badges, the new-room form,
 // and on phones the menu it becomes. It renders the store; what a click means is the page's business.
 
-import { button, element, onSubmit, personName } from 'parley/dom';
+import { avatarElement, button, element, onSubmit, personName } from 'parley/dom';
 import { showUnreadInTitle } from 'parley/attention';
 import { SignedOut } from 'parley/api';
 
