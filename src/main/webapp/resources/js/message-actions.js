@@ -4,7 +4,9 @@
 
 import { startEditing, stopEditing } from 'parley/message-list';
 import { SignedOut, roomPath } from 'parley/api';
-import { submitOnEnter } from 'parley/dom';
+import { element, submitOnEnter } from 'parley/dom';
+
+const WHO_SHOWS_MS = 4_000;
 
 /**
  * @param listElement the list's element
@@ -72,8 +74,24 @@ export function bindMessageActions(listElement, list,
     focusComposer();
   }
 
+  // Who reacted shows on hover (the title); on a touch screen a long press opens the context menu, which shows it
+  // in a bubble instead.
+  function showWhoReacted(reaction) {
+    listElement.querySelectorAll('.reaction-who').forEach(bubble => bubble.remove());
+    const bubble = element('span', 'reaction-who', reaction.title);
+    bubble.role = 'status';
+    reaction.parentElement.append(bubble);
+    setTimeout(() => bubble.remove(), WHO_SHOWS_MS);
+  }
+
   document.addEventListener('click', event => {
     if (!event.target.closest('.reaction-picker, .react-message')) list.closePickers();
+  });
+  listElement.addEventListener('contextmenu', event => {
+    const reaction = event.target.closest('button.reaction');
+    if (!reaction) return;
+    event.preventDefault();
+    showWhoReacted(reaction);
   });
   listElement.addEventListener('click', event => {
     const control = event.target.closest('button');

@@ -19,7 +19,8 @@ import java.util.Random;
  */
 final class UploadLoop implements AutoCloseable {
 
-    static final int MAX_UPLOADS = 30;
+    /** The server keeps at most 20 uploads per person that no message took (UploadLimits). */
+    static final int MAX_UPLOADS = 20;
 
     private final Thread thread;
     private volatile boolean stopping;

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 
 /** The files table's writes that need a transaction of their own, apart from the upload's streaming. */
@@ -23,6 +24,22 @@ public class FileRecords {
         em.persist(file);
         em.flush();
         return file.view();
+    }
+
+    /** Deletes the rows of uploads from before {@code cutoff} that no message took or is taking; their keys. */
+    @Transactional
+    List<String> removeUnattachedBefore(Instant cutoff) {
+        List<StoredFile> old = em.createNamedQuery(StoredFile.UNATTACHED_BEFORE, StoredFile.class)
+                .setParameter("cutoff", cutoff).setMaxResults(1_000).getResultList();
+        old.forEach(em::remove);
+        em.flush();
+        return old.stream().map(StoredFile::id).toList();
+    }
+
+    /** How many of the user's uploads no message has taken yet. */
+    long unattachedOf(String uploader) {
+        return em.createNamedQuery(StoredFile.UNATTACHED_OF, Long.class).setParameter("uploader", uploader)
+                .getSingleResult();
     }
 
     /** Announces, for after the caller's commit, the keys whose bytes may go. */

@@ -48,6 +48,9 @@ public class Files {
     @Inject
     FileRecords records;
 
+    @Inject
+    UploadLimits limits;
+
     private final Clock clock = Clock.systemUTC();
 
     /** A file a member uploads to a room, for a message of theirs to take; {@code declaredLength} -1 if unknown. */
@@ -55,6 +58,7 @@ public class Files {
             InputStream body) {
         rooms.requireMember(uploader, roomId);
         rooms.requireNotArchived(roomId);
+        limits.check(uploader, records.unattachedOf(uploader));
         String name = FileRules.name(typedName);
         String contentType = FileRules.contentType(typedType);
         long max = settings.maxBytes();
@@ -122,7 +126,8 @@ public class Files {
         removed.keys().forEach(this::forget);
     }
 
-    private void forget(String key) {
+    /** Deletes a file's bytes; a failure is logged (the row is gone: nothing will ask for them). */
+    void forget(String key) {
         try {
             store.delete(key);
         } catch (IOException | RuntimeException e) {

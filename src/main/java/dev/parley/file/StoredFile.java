@@ -16,10 +16,16 @@ import java.time.Instant;
 @NamedQuery(name = StoredFile.OF_MESSAGES,
         query = "SELECT f FROM StoredFile f WHERE f.messageId IN :ids ORDER BY f.messageId, f.createdAt, f.id")
 @NamedQuery(name = StoredFile.OF_MESSAGE, query = "SELECT f FROM StoredFile f WHERE f.messageId = :id")
+@NamedQuery(name = StoredFile.UNATTACHED_BEFORE, query = "SELECT f FROM StoredFile f "
+        + "WHERE f.messageId IS NULL AND f.clientId IS NULL AND f.createdAt < :cutoff")
+@NamedQuery(name = StoredFile.UNATTACHED_OF, query = "SELECT COUNT(f) FROM StoredFile f "
+        + "WHERE f.uploader = :uploader AND f.messageId IS NULL AND f.clientId IS NULL")
 public class StoredFile {
 
     static final String OF_MESSAGES = "StoredFile.ofMessages";
     static final String OF_MESSAGE = "StoredFile.ofMessage";
+    static final String UNATTACHED_BEFORE = "StoredFile.unattachedBefore";
+    static final String UNATTACHED_OF = "StoredFile.unattachedOf";
 
     @Id
     private String id;

@@ -147,4 +147,21 @@ class FilesIT {
         assertEquals("passwd", oddName.getString("name"), "a name is never a path");
         assertEquals("text/plain", oddName.getString("contentType"));
     }
+
+    @Test
+    void uploadsThatNoMessageTakesAreCapped() throws Exception {
+        ParleyHttp hoarder = ParleyHttp.newUser(url.toURI(), Names.unique("hoarder"));
+        String theirs = hoarder.createRoom("Attic", List.of()).expect(201).json().getString("id");
+        for (int i = 0; i < 20; i++) {
+            hoarder.upload("api/rooms/" + theirs + "/files?name=box-" + i + ".txt", "text/plain",
+                    ("box " + i).getBytes(StandardCharsets.UTF_8)).expect(201);
+        }
+        ParleyHttp.Reply refused = hoarder.upload("api/rooms/" + theirs + "/files?name=one-more.txt", "text/plain",
+                "more".getBytes(StandardCharsets.UTF_8));
+        assertEquals(429, refused.status());
+        assertEquals("rate_limited", refused.errorCode());
+        assertTrue(refused.json().getString("message").contains("no message took"), refused.body());
+        assertEquals(201, alice.upload("api/rooms/" + room + "/files?name=mine.txt", "text/plain",
+                "ok".getBytes(StandardCharsets.UTF_8)).status(), "a limit of one person's own");
+    }
 }

@@ -467,6 +467,10 @@ class ChatInTheBrowserIT {
             assertEquals("false", attribute(alicesBrowser, party, "aria-pressed"));
             assertEquals(displayNameOf(bob) + " reacted with \uD83C\uDF89", attribute(alicesBrowser, party, "title"),
                     "who reacted shows on hover");
+            // A long press on a touch screen opens the context menu: who reacted shows in a bubble.
+            alicesBrowser.script("arguments[0].dispatchEvent(new MouseEvent('contextmenu', {bubbles: true, cancelable: true}))",
+                    alicesBrowser.find(party));
+            alicesBrowser.waitForExactText("#message-list .reaction-who", displayNameOf(bob) + " reacted with \uD83C\uDF89");
             alicesBrowser.screenshot("desktop-reaction");
 
             alicesBrowser.click(party);
