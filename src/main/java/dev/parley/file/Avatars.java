@@ -7,10 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * People's pictures: kept by the {@link FileStore} like files, named on the account ({@link Profiles}), and served
@@ -20,8 +16,6 @@ import java.util.logging.Logger;
 public class Avatars {
 
     static final long MAX_BYTES = 2L * 1024 * 1024;
-    private static final Logger LOG = Logger.getLogger(Avatars.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     FileStore store;
@@ -35,24 +29,7 @@ public class Avatars {
         if (!FileRules.PREVIEWABLE.contains(type)) {
             throw new ParleyException(ErrorCode.INVALID, "A picture is a PNG, JPEG, GIF or WebP image");
         }
-        if (declaredLength > MAX_BYTES) {
-            throw tooLarge();
-        }
-        String key = "avatar-" + randomId();
-        CountingStream counted = new CountingStream(body, MAX_BYTES);
-        try {
-            store.write(key, counted);
-        } catch (CountingStream.TooLong tooLong) {
-            forget(key);
-            throw tooLarge();
-        } catch (IOException e) {
-            forget(key);
-            throw new ParleyException(ErrorCode.BAD_REQUEST, "The picture did not arrive whole; send it again");
-        }
-        if (counted.count() == 0) {
-            forget(key);
-            throw new ParleyException(ErrorCode.INVALID, "The picture is empty");
-        }
+        String key = Intake.keep(store, body, declaredLength, MAX_BYTES, "avatar-", "A picture").key();
         try {
             profiles.setAvatar(username, key, type).ifPresent(this::forget);
         } catch (RuntimeException failed) {
@@ -77,20 +54,6 @@ public class Avatars {
     }
 
     private void forget(String key) {
-        try {
-            store.delete(key);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not delete the picture " + key + " from " + store, e);
-        }
-    }
-
-    private static ParleyException tooLarge() {
-        return new ParleyException(ErrorCode.TOO_LARGE, "A picture is at most 2 MB");
-    }
-
-    private static String randomId() {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Intake.forget(store, key);
     }
 }

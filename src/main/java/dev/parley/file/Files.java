@@ -11,16 +11,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Uploading files to a room and reading them back. An upload is streamed into the {@link FileStore} (never held in
@@ -29,9 +25,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class Files {
-
-    private static final Logger LOG = Logger.getLogger(Files.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
     EntityManager em;
@@ -61,30 +54,12 @@ public class Files {
         limits.check(uploader, records.unattachedOf(uploader));
         String name = FileRules.name(typedName);
         String contentType = FileRules.contentType(typedType);
-        long max = settings.maxBytes();
-        if (declaredLength > max) {
-            throw tooLarge(max);
-        }
-        String key = newKey();
-        CountingStream counted = new CountingStream(body, max);
+        Intake.Kept kept = Intake.keep(store, body, declaredLength, settings.maxBytes(), "", "A file");
         try {
-            store.write(key, counted);
-        } catch (CountingStream.TooLong tooLong) {
-            forget(key);
-            throw tooLarge(max);
-        } catch (IOException e) {
-            forget(key);
-            throw new ParleyException(ErrorCode.BAD_REQUEST, "The upload did not arrive whole; send it again");
-        }
-        if (counted.count() == 0) {
-            forget(key);
-            throw new ParleyException(ErrorCode.INVALID, "The file is empty");
-        }
-        try {
-            return records.insert(new StoredFile(key, roomId, uploader, name, contentType, counted.count(),
+            return records.insert(new StoredFile(kept.key(), roomId, uploader, name, contentType, kept.size(),
                     clock.instant()));
         } catch (RuntimeException failed) {
-            forget(key);
+            forget(kept.key());
             throw failed;
         }
     }
@@ -128,21 +103,7 @@ public class Files {
 
     /** Deletes a file's bytes; a failure is logged (the row is gone: nothing will ask for them). */
     void forget(String key) {
-        try {
-            store.delete(key);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not delete the file " + key + " from " + store, e);
-        }
-    }
-
-    private static ParleyException tooLarge(long max) {
-        return new ParleyException(ErrorCode.TOO_LARGE, "A file is at most " + max / (1024 * 1024) + " MB");
-    }
-
-    private static String newKey() {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Intake.forget(store, key);
     }
 
     /** A file to send: what it is and its bytes (the caller closes them). */

@@ -286,37 +286,15 @@ public final class ParleyHttp {
 
     /** Sends {@code bytes} as they are with {@code method} ({@code PUT} a picture, say). */
     public Reply upload(String method, String path, String contentType, byte[] bytes) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).timeout(REQUEST_TIMEOUT)
+        HttpResponse<String> response = exchange(method, path, HttpRequest.newBuilder(resolve(path))
                 .header("Accept", "application/json").header("Content-Type", contentType)
-                .method(method, BodyPublishers.ofByteArray(bytes));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        try {
-            HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + resolve(path) + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during " + method + " " + path, e);
-        }
+                .method(method, BodyPublishers.ofByteArray(bytes)), BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body());
     }
 
     /** GETs {@code path} as bytes, headers and all: a downloaded file. */
     public HttpResponse<byte[]> download(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).timeout(REQUEST_TIMEOUT).GET();
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        try {
-            return client.send(request.build(), BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException("GET " + resolve(path) + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during GET " + path, e);
-        }
+        return exchange("GET", path, HttpRequest.newBuilder(resolve(path)).GET(), BodyHandlers.ofByteArray());
     }
 
     private Reply send(String method, String path, JsonValue body) {
@@ -324,21 +302,26 @@ public final class ParleyHttp {
     }
 
     private Reply send(String method, String path, JsonValue body, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", accept);
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).header("Accept", accept);
         if (body == null) {
             request.method(method, BodyPublishers.noBody());
         } else {
             request.header("Content-Type", "application/json")
                     .method(method, BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         }
+        HttpResponse<String> response = exchange(method, path, request, BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body());
+    }
+
+    /** Sends the request with this client's token, if any, and the usual timeout; failures fail the test. */
+    private <T> HttpResponse<T> exchange(String method, String path, HttpRequest.Builder request,
+            HttpResponse.BodyHandler<T> answer) {
+        request.timeout(REQUEST_TIMEOUT);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         try {
-            HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
+            return client.send(request.build(), answer);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + resolve(path) + " failed", e);
         } catch (InterruptedException e) {
