@@ -67,8 +67,7 @@ public class AccountResource {
     @GET
     @Path("me")
     public Me me() {
-        User user = accounts.find(callerName())
-                .orElseThrow(() -> new ParleyException(ErrorCode.UNAUTHENTICATED, "Your account no longer exists"));
+        User user = accounts.existing(callerName());
         UserView view = UserView.of(user);
         return new Me(view.username(), view.displayName(), view.status(), view.avatar(),
                 security.isCallerInRole(Roles.ADMIN) ? Boolean.TRUE : null, user.hasPassword() ? Boolean.TRUE : null);

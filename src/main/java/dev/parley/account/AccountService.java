@@ -153,8 +153,7 @@ public class AccountService {
      */
     @Transactional
     public void changePassword(String username, String keepSignIn, String current, String next) {
-        User user = find(username)
-                .orElseThrow(() -> new ParleyException(ErrorCode.UNAUTHENTICATED, "Your account no longer exists"));
+        User user = existing(username);
         if (!user.hasPassword()) {
             throw new ParleyException(ErrorCode.NOT_ALLOWED, "Your company's sign-in keeps your password");
         }
@@ -165,6 +164,12 @@ public class AccountService {
         user.setPasswordHash(hashing.hash(() -> passwordHash.generate(next.toCharArray())));
         em.flush();
         signIns.endAllBut(username, keepSignIn, SignInEnded.Why.PASSWORD_CHANGED);
+    }
+
+    /** The signed-in caller's account; {@code unauthenticated} when it no longer exists. */
+    public User existing(String username) {
+        return find(username)
+                .orElseThrow(() -> new ParleyException(ErrorCode.UNAUTHENTICATED, "Your account no longer exists"));
     }
 
     public Optional<User> find(String username) {

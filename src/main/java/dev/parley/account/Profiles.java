@@ -33,7 +33,7 @@ public class Profiles {
      */
     @Transactional
     public UserView change(String username, String displayName, String status) {
-        User user = existing(username);
+        User user = accounts.existing(username);
         if (displayName != null) {
             if (!user.namesItself() && !displayName.strip().equals(user.displayName())) {
                 throw new ParleyException(ErrorCode.NOT_ALLOWED, "Your company's directory sets your name");
@@ -55,7 +55,7 @@ public class Profiles {
      */
     @Transactional
     public Optional<String> setAvatar(String username, String key, String imageType) {
-        User user = existing(username);
+        User user = accounts.existing(username);
         String replaced = user.replaceAvatar(key, imageType);
         em.flush();
         profileChanged.fire(new ProfileChanged(UserView.of(user)));
@@ -75,10 +75,5 @@ public class Profiles {
                     + " visible characters");
         }
         return status;
-    }
-
-    private User existing(String username) {
-        return accounts.find(username)
-                .orElseThrow(() -> new ParleyException(ErrorCode.UNAUTHENTICATED, "Your account no longer exists"));
     }
 }

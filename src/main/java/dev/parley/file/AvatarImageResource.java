@@ -6,9 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
-import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -26,12 +24,7 @@ public class AvatarImageResource {
     @GET
     public Response picture(@PathParam("id") String id) throws IOException {
         Files.Download picture = avatars.read(id);
-        StreamingOutput bytes = output -> {
-            try (InputStream content = picture.content()) {
-                content.transferTo(output);
-            }
-        };
-        return Response.ok(bytes, picture.file().contentType())
+        return Response.ok(picture.body(), picture.file().contentType())
                 .header("Content-Disposition", "inline")
                 .header("Cache-Control", "private, max-age=31536000, immutable")
                 .build();

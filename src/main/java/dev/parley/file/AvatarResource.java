@@ -1,6 +1,5 @@
 package dev.parley.file;
 
-import dev.parley.platform.ParleyException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -41,13 +40,9 @@ public class AvatarResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject replace(InputStream body) {
-        try {
-            String id = avatars.replace(caller(), request.getContentType(), request.getContentLengthLong(), body);
-            return Json.createObjectBuilder().add("avatar", id).build();
-        } catch (ParleyException refused) {
-            response.setHeader("Connection", "close"); // the unread rest of the body is no next request
-            throw refused;
-        }
+        String id = RefusedUpload.closesConnection(response,
+                () -> avatars.replace(caller(), request.getContentType(), request.getContentLengthLong(), body));
+        return Json.createObjectBuilder().add("avatar", id).build();
     }
 
     @Operation(summary = "Remove one's picture")

@@ -10,9 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,12 +37,7 @@ public class FileResource {
         Files.Download found = files.download(caller(), id);
         FileView file = found.file();
         boolean inline = file.showsInPlace() && download == null;
-        StreamingOutput bytes = output -> {
-            try (InputStream content = found.content()) {
-                content.transferTo(output);
-            }
-        };
-        return Response.ok(bytes, inline ? file.contentType() : MediaType.APPLICATION_OCTET_STREAM)
+        return Response.ok(found.body(), inline ? file.contentType() : MediaType.APPLICATION_OCTET_STREAM)
                 .header("Content-Disposition", (inline ? "inline" : "attachment") + "; filename*=UTF-8''"
                         + URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("Content-Length", file.size())

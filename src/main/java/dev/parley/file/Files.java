@@ -9,6 +9,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -106,7 +107,16 @@ public class Files {
         Intake.forget(store, key);
     }
 
-    /** A file to send: what it is and its bytes (the caller closes them). */
+    /** A file to send: what it is and its bytes. */
     public record Download(FileView file, InputStream content) {
+
+        /** The bytes as a response body, closed once sent. */
+        public StreamingOutput body() {
+            return output -> {
+                try (InputStream bytes = content) {
+                    bytes.transferTo(output);
+                }
+            };
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.parley.file;
 
-import dev.parley.platform.ParleyException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
@@ -43,15 +42,9 @@ public class UploadResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@PathParam("room") String room, @QueryParam("name") String name, InputStream body) {
-        try {
-            FileView file = files.upload(security.getCallerPrincipal().getName(), room, name, request.getContentType(),
-                    request.getContentLengthLong(), body);
-            return Response.status(Response.Status.CREATED).entity(file).build();
-        } catch (ParleyException refused) {
-            // The rest of a refused upload is not read: the connection closes after the answer, or what is left
-            // of the body would be read as the next request.
-            response.setHeader("Connection", "close");
-            throw refused;
-        }
+        FileView file = RefusedUpload.closesConnection(response, () -> files.upload(
+                security.getCallerPrincipal().getName(), room, name, request.getContentType(),
+                request.getContentLengthLong(), body));
+        return Response.status(Response.Status.CREATED).entity(file).build();
     }
 }
