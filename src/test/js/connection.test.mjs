@@ -11,8 +11,9 @@ const Y = 'Yb7Qe2LrX0sKf4Hn';
 // Lets the awaits inside reconnect() finish.
 const settle = () => new Promise(resolve => setImmediate(resolve));
 
-// A connection as the chat page makes it, recording every event it reports.
-function connection({ user = 'alice', rooms = { [R]: 1040 }, random = () => 0.5, mayConnect } = {}) {
+// A connection as the chat page makes it, recording every event it reports. `changes`: each room's changeSeq in
+// the room list (0 when left out).
+function connection({ user = 'alice', rooms = { [R]: 1040 }, changes = {}, random = () => 0.5, mayConnect } = {}) {
   const clock = new FakeClock();
   const sockets = [];
   const events = [];
@@ -33,7 +34,7 @@ function connection({ user = 'alice', rooms = { [R]: 1040 }, random = () => 0.5,
   for (const type of ['message', 'ack', 'send', 'edited', 'deleted', 'reactions', 'room', 'removed', 'presence', 'error', 'state', 'resumed']) {
     chat.on(type, (...values) => events.push([type, ...structuredClone(values)]));
   }
-  for (const [room, id] of Object.entries(rooms)) chat.follow(room, id);
+  for (const [room, id] of Object.entries(rooms)) chat.follow(room, id, changes[room] ?? 0);
   const socket = () => sockets.at(-1);
   const shown = () => events.filter(([type]) => type === 'message').map(([, m]) => m.id);
   // After a drop: the longest backoff passes, the page's check of the session answers, the server accepts.
@@ -51,7 +52,7 @@ test('connects with parley.batch and resumes every room from its last applied id
   chat.connect();
   assert.deepEqual(socket().protocols, ['parley.batch']);
   socket().accept();
-  assert.deepEqual(socket().sentOf('resume'), [{ type: 'resume', rooms: { [R]: 1040, [Y]: 7 } }]);
+  assert.deepEqual(socket().sentOf('resume'), [{ type: 'resume', rooms: { [R]: 1040, [Y]: 7 }, changes: { [R]: 0, [Y]: 0 } }]);
 });
 
 test('the worked example: after a drop each message is applied once, in id order, and the unacked send goes again with its clientId', async () => {
@@ -208,7 +209,7 @@ test('a room joined while connected is resumed on its own, and its messages wait
   const room = { id: Y, kind: 'group', name: 'Dinner club', members: ['alice', 'bob', 'carol'], lastMessageId: 2210, createdBy: 'bob' };
   socket().deliver({ type: 'room', room });
   assert.deepEqual(events.filter(([type]) => type === 'room').at(-1), ['room', room, { isNew: true }]);
-  assert.deepEqual(socket().sentOf('resume').at(-1), { type: 'resume', rooms: { [Y]: 2210 } });
+  assert.deepEqual(socket().sentOf('resume').at(-1), { type: 'resume', rooms: { [Y]: 2210 }, changes: { [Y]: 0 } });
   socket().deliver(message(Y, 2214, 'bob'));
   socket().deliver(message(Y, 2212, 'bob'));
   assert.deepEqual(shown(), []);
@@ -225,7 +226,7 @@ test('a message of a room not known yet replays that room from its start', () =>
   socket().accept();
   socket().deliver({ type: 'resumed' });
   socket().deliver(message(Y, 9, 'carol'));
-  assert.deepEqual(socket().sentOf('resume').at(-1), { type: 'resume', rooms: { [Y]: 0 } });
+  assert.deepEqual(socket().sentOf('resume').at(-1), { type: 'resume', rooms: { [Y]: 0 }, changes: { [Y]: 0 } });
   socket().deliver([message(Y, 8, 'carol'), message(Y, 9, 'carol'), { type: 'resumed' }]);
   assert.deepEqual(shown(), [8, 9]);
 });
@@ -243,7 +244,7 @@ test('removed: nothing of the room is applied, resumed or resent any more, until
   assert.deepEqual(chat.unacked(Y), []);
   socket().drop();
   await backAgain();
-  assert.deepEqual(socket().sentOf('resume'), [{ type: 'resume', rooms: { [R]: 1040 } }]);
+  assert.deepEqual(socket().sentOf('resume'), [{ type: 'resume', rooms: { [R]: 1040 }, changes: { [R]: 0 } }]);
   socket().deliver({ type: 'resumed' });
   socket().deliver({ type: 'room', room: { id: Y, kind: 'group', name: 'Again', members: ['alice'], lastMessageId: 7 } });
   socket().deliver([message(Y, 8, 'bob'), { type: 'resumed' }]);
@@ -340,4 +341,134 @@ test('a reply names its thread in every send frame, the first and the one after 
   socket().deliver({ type: 'resumed' });
   assert.deepEqual(socket().sentOf('send').map(frame => [frame.clientId === clientId, frame.thread]),
     [[true, 1038], [false, undefined]]);
+});
+
+// ---- The change log: resume replays edits, deletions, reactions and room changes ----
+
+const edited = (room, id, seq, body = `edit ${seq}`) =>
+  ({ type: 'edited', room, id, body, editedAt: new Date(Date.UTC(2026, 11, 6, 21, 0, seq)).toISOString(), seq });
+const reactions = (room, id, seq, users) => ({ type: 'reactions', room, id, reactions: [{ emoji: '👍', users }], seq });
+
+test('the first resume asks for the changes after the changeSeq each room was read with', () => {
+  const { chat, socket } = connection({ rooms: { [R]: 1040, [Y]: 7 }, changes: { [R]: 12, [Y]: 3 } });
+  assert.equal(chat.changesSeen(R), 12);
+  assert.equal(chat.changesSeen('unknown'), 0);
+  chat.connect();
+  socket().accept();
+  assert.deepEqual(socket().sentOf('resume'), [{ type: 'resume', rooms: { [R]: 1040, [Y]: 7 }, changes: { [R]: 12, [Y]: 3 } }]);
+});
+
+test('the change position moves only over changes that all arrived: after a gap, a reconnect asks from before it', async () => {
+  const { chat, socket, events, backAgain } = connection({ changes: { [R]: 4 } });
+  chat.connect();
+  socket().accept();
+  socket().deliver({ type: 'resumed' }); // an old server's: it tells nothing
+  assert.equal(chat.changesSeen(R), 4);
+  socket().deliver(edited(R, 1039, 5));
+  assert.equal(chat.changesSeen(R), 5);
+  socket().deliver(reactions(R, 1038, 7, ['bob'])); // 6 is still on its way (another node)
+  assert.equal(chat.changesSeen(R), 5);
+  assert.equal(events.filter(([type]) => type === 'reactions').length, 1, 'reported all the same');
+
+  socket().drop();
+  await backAgain();
+  assert.deepEqual(socket().sentOf('resume'), [{ type: 'resume', rooms: { [R]: 1040 }, changes: { [R]: 5 } }]);
+  socket().deliver({ type: 'resumed' });
+  socket().deliver({ type: 'deleted', room: R, id: 1037, seq: 6 });
+  assert.equal(chat.changesSeen(R), 7, '7 had arrived: the gap is filled');
+  // A room frame of a known room counts too.
+  socket().deliver({ type: 'room', room: { id: R, kind: 'group', name: 'R', members: ['alice', 'bob'], lastMessageId: 1040, changeSeq: 8 } });
+  assert.equal(chat.changesSeen(R), 8);
+});
+
+test('what arrives while a resume is awaited counts once it is answered, and not if the connection drops first', async () => {
+  const { chat, socket, backAgain } = connection({ changes: { [R]: 4 } });
+  chat.connect();
+  socket().accept();
+  // Replayed: the room's current view (its changeSeq 7 is an edit's), then the messages changed.
+  socket().deliver([{ type: 'room', room: { id: R, kind: 'group', name: 'R2', members: ['alice'], lastMessageId: 1040, changeSeq: 7 } },
+    edited(R, 1039, 5), edited(R, 1036, 6)]);
+  assert.equal(chat.changesSeen(R), 4);
+  socket().drop(); // before the edit of seq 7 came
+  await backAgain();
+  assert.deepEqual(socket().sentOf('resume')[0].changes, { [R]: 4 });
+  socket().deliver([edited(R, 1039, 5), edited(R, 1036, 6), edited(R, 1035, 7), edited(R, 1034, 9)]);
+  socket().deliver({ type: 'resumed', changes: { [R]: 7 } });
+  assert.equal(chat.changesSeen(R), 7, '9 is past a gap');
+  socket().deliver(edited(R, 1033, 8));
+  assert.equal(chat.changesSeen(R), 9);
+});
+
+test('resumed raises the change position to what it says was sent, and never lowers it', async () => {
+  const { chat, socket, backAgain } = connection({ rooms: { [R]: 1040, [Y]: 7 }, changes: { [R]: 4, [Y]: 2 } });
+  chat.connect();
+  socket().accept();
+  socket().deliver({ type: 'resumed', changes: { [R]: 9, [Y]: 2 } });
+  assert.deepEqual([chat.changesSeen(R), chat.changesSeen(Y)], [9, 2]);
+  socket().deliver(edited(R, 1039, 11));
+  assert.equal(chat.changesSeen(R), 9);
+
+  socket().drop();
+  await backAgain();
+  assert.deepEqual(socket().sentOf('resume')[0].changes, { [R]: 9, [Y]: 2 });
+  socket().deliver({ type: 'resumed', changes: { [R]: 10 } });
+  assert.equal(chat.changesSeen(R), 11, 'and what had arrived past it counts');
+
+  socket().drop();
+  await backAgain();
+  socket().deliver({ type: 'resumed', changes: { [R]: 3, [Y]: 1 } });
+  assert.deepEqual([chat.changesSeen(R), chat.changesSeen(Y)], [11, 2]);
+});
+
+test('reactions: a state older than the one reported is not reported; of a message on its way the newest comes with it', () => {
+  const { chat, socket, events } = connection();
+  chat.connect();
+  socket().accept();
+  socket().deliver([message(R, 1041, 'bob'), { type: 'resumed' }]);
+  socket().deliver(reactions(R, 1041, 8, ['bob', 'carol']));
+  socket().deliver(reactions(R, 1041, 6, ['bob'])); // replayed, after the live one of a later change
+  socket().deliver(reactions(R, 1041, 9, ['carol']));
+  assert.deepEqual(events.filter(([type]) => type === 'reactions').map(([, r]) => r.seq), [8, 9]);
+
+  socket().deliver(reactions(R, 1042, 12, ['dave']));
+  socket().deliver(reactions(R, 1042, 10, ['bob']));
+  socket().deliver(message(R, 1042, 'carol'));
+  const applied = events.filter(([type]) => type === 'message').map(([, m]) => m);
+  assert.deepEqual(applied[1].reactions, [{ emoji: '👍', users: ['dave'] }], 'seq 12, not the last to arrive');
+  socket().deliver(reactions(R, 1042, 11, ['bob', 'dave']));
+  assert.deepEqual(events.filter(([type]) => type === 'reactions').map(([, r]) => r.seq), [8, 9], 'older than what came with it');
+  assert.equal(chat.changesSeen(R), 0, 'seqs 1 to 5 never came');
+});
+
+test('a room view older than the one reported is not reported again, but its change counts', () => {
+  const { chat, socket, events } = connection();
+  chat.connect();
+  socket().accept();
+  socket().deliver({ type: 'resumed' });
+  const room = { id: Y, kind: 'group', name: 'Dinner club', members: ['alice', 'bob'], lastMessageId: 2210, changeSeq: 3 };
+  socket().deliver({ type: 'room', room });
+  assert.deepEqual(socket().sentOf('resume').at(-1), { type: 'resume', rooms: { [Y]: 2210 }, changes: { [Y]: 3 } });
+  socket().deliver({ type: 'resumed', changes: { [Y]: 3 } });
+  socket().deliver({ type: 'room', room: { ...room, name: 'Supper club', changeSeq: 5 } });
+  socket().deliver({ type: 'room', room: { ...room, members: ['alice', 'bob', 'carol'], changeSeq: 4 } });
+  assert.deepEqual(events.filter(([type]) => type === 'room').map(([, r]) => r.name), ['Dinner club', 'Supper club']);
+  assert.equal(chat.changesSeen(Y), 5);
+  socket().deliver({ type: 'room', room: { ...room, name: 'Supper club', members: ['alice', 'bob', 'carol'], changeSeq: 6 } });
+  assert.equal(events.filter(([type]) => type === 'room').length, 3);
+});
+
+test('a room followed while connected resumes its changes too; a room left forgets its position', () => {
+  const { chat, socket } = connection();
+  chat.connect();
+  socket().accept();
+  socket().deliver({ type: 'resumed' });
+  chat.follow(Y, 2210, 6); // joined over HTTP: the answer had changeSeq 6
+  assert.deepEqual(socket().sentOf('resume').at(-1), { type: 'resume', rooms: { [Y]: 2210 }, changes: { [Y]: 6 } });
+  socket().deliver({ type: 'resumed', changes: { [Y]: 8 } });
+  assert.equal(chat.changesSeen(Y), 8);
+  socket().deliver({ type: 'removed', room: Y });
+  assert.equal(chat.changesSeen(Y), 0);
+  socket().deliver(edited(Y, 2200, 9)); // on its way before the removal
+  socket().deliver({ type: 'room', room: { id: Y, kind: 'group', name: 'Y', members: ['alice'], lastMessageId: 2230, changeSeq: 12 } });
+  assert.deepEqual(socket().sentOf('resume').at(-1), { type: 'resume', rooms: { [Y]: 2230 }, changes: { [Y]: 12 } });
 });

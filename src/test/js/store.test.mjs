@@ -164,3 +164,18 @@ test('a hidden direct conversation leaves the list until a newer message arrives
   chat.rememberRoom({ ...direct('e', 'carol', 30), unread: 0 });
   assert.deepEqual(chat.listedRooms(null).map(room => room.id), ['d', 'e'], 'the room list says it is shown again');
 });
+
+test('a room view older than the one held (by changeSeq) keeps the held name, settings and members', () => {
+  const chat = store();
+  chat.rememberRoom({ ...group('g', 'Dinner', 10), visibility: 'public', topic: 'Fridays', changeSeq: 4, unread: 0 });
+  chat.rememberRoom({ ...group('g', 'Supper', 12), members: ['alice'], visibility: 'public', changeSeq: 6 }); // a frame
+  // The room list, read before that change, answered after its frame.
+  chat.rememberRoom({ ...group('g', 'Dinner', 11), visibility: 'public', topic: 'Fridays', changeSeq: 5, unread: 1, notifications: 'muted' });
+  const room = chat.room('g');
+  assert.deepEqual([room.name, room.topic, room.members, room.changeSeq], ['Supper', undefined, ['alice'], 6]);
+  assert.equal(chat.notifications('g'), 'muted', 'what the change log does not date is taken');
+  chat.rememberRoom({ ...group('g', 'Brunch', 12), visibility: 'public', topic: 'Sundays', changeSeq: 7 });
+  assert.deepEqual([chat.room('g').name, chat.room('g').topic], ['Brunch', 'Sundays']);
+  chat.rememberRoom({ ...group('g', 'Lunch', 12) }); // an old server's: no changeSeq
+  assert.equal(chat.room('g').name, 'Lunch');
+});

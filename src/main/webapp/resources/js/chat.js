@@ -113,10 +113,11 @@ async function loadUsers() {
 }
 
 // Each room starts where GET /api/rooms says: everything up to its lastMessageId is history (fetched over
-// HTTP when opened), everything after comes over the WebSocket.
+// HTTP when opened), everything after comes over the WebSocket; so do its changes (edits, deletions, reactions,
+// room settings) after its changeSeq, those before it being in what was read.
 function rememberRoom(room) {
   const isNew = store.rememberRoom(room);
-  connection.follow(room.id, room.lastMessageId ?? 0);
+  connection.follow(room.id, room.lastMessageId ?? 0, room.changeSeq ?? 0);
   return isNew;
 }
 
@@ -321,16 +322,13 @@ connection
   .on('error', ({ code, message }) => composer.showError(message || code))
   .on('state', showConnectionState)
   // Presence changes and rooms joined since people and rooms were read (before connecting, or before the
-  // connection dropped) were sent to no connection of ours, and so were edits made while we were away: they are
-  // asked for now, once every later change is sure to come as a frame.
-  .on('resumed', ({ reconnected }) => {
+  // connection dropped) were sent to no connection of ours, and resume does not replay them: they are asked for
+  // now, once every later change is sure to come as a frame. Edits, deletions and reactions made while we were
+  // away need nothing here: resume replayed them from each room's change log (and new replies as messages).
+  .on('resumed', () => {
     conversation.markReadIfWatched();
     loadUsers().catch(reportFailure);
     learnNewRooms();
-    if (reconnected) {
-      conversation.catchUp().catch(reportFailure);
-      threadPanel.catchUp().catch(reportFailure);
-    }
   });
 
 // A live message from someone else, while this tab is not where the person is looking.

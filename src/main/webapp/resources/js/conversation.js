@@ -223,27 +223,6 @@ export class Conversation {
     if (this.#store.unread(this.room)) this.markReadIfWatched();
   }
 
-  /**
-   * After a reconnect: resume brings new messages only, so the messages on screen are read again for edits and
-   * deletions made meanwhile (docs/protocol.md, the client's algorithm, step 5), a page at a time from the
-   * oldest shown up to the newest shown.
-   */
-  async catchUp() {
-    const room = this.room;
-    const load = this.#loadCount;
-    const shown = this.list.shownIds();
-    if (!room || shown.length === 0) return;
-    const newest = shown.at(-1);
-    let after = shown[0] - 1;
-    while (after < newest) {
-      const page = await this.#history(room, { after, limit: PAGE_SIZE });
-      if (load !== this.#loadCount) return;
-      page.filter(message => message.id <= newest).forEach(message => this.list.update(message));
-      if (page.length < PAGE_SIZE) return;
-      after = page.at(-1).id;
-    }
-  }
-
   // ---- Live ----
 
   /**

@@ -97,14 +97,6 @@ export class MessageList {
     return [...this.#list.querySelectorAll('li.message[data-id]')].map(item => Number(item.dataset.id));
   }
 
-  /** A message on screen as it is now, from a history page: its edit or deletion, if that is news here. */
-  update(message) {
-    if (message.deleted) this.showDeletion(message);
-    else if (message.editedAt) this.showEdit(message);
-    if (!message.deleted) this.showReactions(message.id, message.reactions ?? []);
-    if (message.replies) this.#showReplies(this.item(message.id), message.replies);
-  }
-
   // ---- Threads ----
 
   /**

@@ -3,6 +3,9 @@
 // node --test checks it. It imports nothing (Faces' resource URLs would defeat relative imports under Node):
 // what it needs of other modules is handed to it.
 
+// What a room's changes (docs/protocol.md, its change log) change: the fields a room view's changeSeq dates.
+const CHANGE_LOGGED = ['name', 'visibility', 'topic', 'archived', 'members', 'changeSeq'];
+
 export class ChatStore {
   me;
   #users = new Map();    // username -> {username, displayName, online}
@@ -82,12 +85,18 @@ export class ChatStore {
   /**
    * Frames may lack fields an earlier answer had, such as createdBy, so a room is merged rather than
    * replaced; but every view of a group room (it has a visibility) says its topic, absent when there is none.
-   * Answers whether the room is new here.
+   * A view read before the one held (a lower changeSeq: the room list or an answer that took longer than a
+   * `room` frame) keeps the held name, settings and members. Answers whether the room is new here.
    */
   rememberRoom(room) {
-    const isNew = !this.#rooms.has(room.id);
-    const merged = { ...this.#rooms.get(room.id), ...room };
-    if (room.visibility !== undefined) merged.topic = room.topic;
+    const known = this.#rooms.get(room.id);
+    const isNew = !known;
+    const merged = { ...known, ...room };
+    if (room.changeSeq < known?.changeSeq) {
+      for (const field of CHANGE_LOGGED) merged[field] = known[field];
+    } else if (room.visibility !== undefined) {
+      merged.topic = room.topic;
+    }
     // The room list says whether we hid a room (hiddenUpTo), absent when not; frames never do.
     if (room.unread !== undefined) merged.hiddenUpTo = room.hiddenUpTo;
     this.#rooms.set(room.id, merged);

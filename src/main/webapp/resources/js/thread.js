@@ -93,11 +93,6 @@ export class ThreadPanel {
     if (follow) this.list.scrollToBottom();
   }
 
-  /** After a reconnect: edits, deletions and replies made meanwhile are read with the thread again. */
-  catchUp() {
-    return this.isOpen() ? this.open(this.room, this.thread) : Promise.resolve();
-  }
-
   showError(message) {
     this.#ui.threadError.textContent = message;
   }

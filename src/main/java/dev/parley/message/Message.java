@@ -29,6 +29,8 @@ import java.time.Instant;
         + "WHERE m.roomId = :room AND m.threadId IS NULL AND m.id < :before ORDER BY m.id DESC")
 @NamedQuery(name = Message.OLDEST_OF_ROOM_AFTER, query = "SELECT m FROM Message m "
         + "WHERE m.roomId = :room AND m.threadId IS NULL AND m.id > :after ORDER BY m.id ASC")
+@NamedQuery(name = Message.CHANGED_AFTER, query = "SELECT m FROM Message m "
+        + "WHERE m.roomId = :room AND m.changeSeq > :after ORDER BY m.changeSeq ASC")
 @NamedQuery(name = Message.REPLIES_AFTER,
         query = "SELECT m FROM Message m WHERE m.threadId = :thread AND m.id > :after ORDER BY m.id ASC")
 public class Message {
@@ -41,6 +43,8 @@ public class Message {
     static final String NEWEST_OF_ROOM_BEFORE = "Message.newestOfRoomBefore";
     static final String OLDEST_OF_ROOM_AFTER = "Message.oldestOfRoomAfter";
     static final String REPLIES_AFTER = "Message.repliesAfter";
+    /** The room's messages changed after a number of its change log, in the order of their latest change. */
+    static final String CHANGED_AFTER = "Message.changedAfter";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -77,6 +81,10 @@ public class Message {
     @Column(name = "thread_id")
     private Long threadId;
 
+    /** The number, in its room's change log, of the message's latest change; null while it has had none. */
+    @Column(name = "change_seq")
+    private Long changeSeq;
+
     protected Message() {
     }
 
@@ -106,21 +114,27 @@ public class Message {
     }
 
     /** Replaces the text; the message keeps its place and its id, and says it was edited. */
-    void edit(MessageBody newBody, Instant now) {
+    void edit(MessageBody newBody, Instant now, long change) {
         this.body = newBody.text();
         this.editedAt = now;
+        this.changeSeq = change;
     }
 
     /** Erases the text for good: what is left is a tombstone that keeps the history's shape. */
-    void delete(Instant now) {
+    void delete(Instant now, long change) {
         this.body = "";
         this.deletedAt = now;
+        this.changeSeq = change;
     }
 
     /** A moderator erases the text: a tombstone like the sender's own deletion, that says who removed it. */
-    void removeByModerator(Instant now) {
-        delete(now);
+    void removeByModerator(Instant now, long change) {
+        delete(now, change);
         this.moderated = true;
+    }
+
+    long changeSeq() {
+        return changeSeq == null ? 0 : changeSeq;
     }
 
     MessageView view() {

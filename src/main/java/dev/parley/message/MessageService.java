@@ -272,10 +272,10 @@ public class MessageService {
         if (message.isDeleted()) {
             throw new ParleyException(ErrorCode.UNKNOWN_MESSAGE, "That message was deleted");
         }
-        message.edit(body, clock.instant());
+        message.edit(body, clock.instant(), rooms.noteMessageChange(roomId));
         em.flush();
         MessageView view = message.view();
-        edited.fire(new MessageEdited(view, members));
+        edited.fire(new MessageEdited(view, message.changeSeq(), members));
         return view;
     }
 
@@ -289,11 +289,11 @@ public class MessageService {
         if (message.isDeleted()) {
             return;
         }
-        message.delete(clock.instant());
+        message.delete(clock.instant(), rooms.noteMessageChange(roomId));
         reactions.clear(messageId);
         files.removeOfMessage(messageId);
         em.flush();
-        edited.fire(new MessageEdited(message.view(), members));
+        edited.fire(new MessageEdited(message.view(), message.changeSeq(), members));
     }
 
     /**
@@ -305,11 +305,11 @@ public class MessageService {
         rooms.lockForChange(roomId);
         Message message = messageIn(em, roomId, messageId);
         if (!message.isDeleted()) {
-            message.removeByModerator(clock.instant());
+            message.removeByModerator(clock.instant(), rooms.noteMessageChange(roomId));
             reactions.clear(messageId);
             files.removeOfMessage(messageId);
             em.flush();
-            edited.fire(new MessageEdited(message.view(), rooms.memberNames(roomId)));
+            edited.fire(new MessageEdited(message.view(), message.changeSeq(), rooms.memberNames(roomId)));
         }
         return message.view();
     }
@@ -353,6 +353,23 @@ public class MessageService {
         return page.stream()
                 .map(message -> new MessagePosted(message.view().withFiles(taken.get(message.id())),
                         message.previousId(), List.of()))
+                .toList();
+    }
+
+    /**
+     * Up to {@code limit} messages of a room changed after {@code afterChange} in its change log, as they are now
+     * (with their reactions), in the order of their latest change. For replaying changes to a connection; the
+     * caller has checked membership.
+     */
+    public List<MessageChange> changedAfter(String roomId, long afterChange, int limit) {
+        List<Message> page = em.createNamedQuery(Message.CHANGED_AFTER, Message.class)
+                .setParameter("room", roomId).setParameter("after", afterChange)
+                .setMaxResults(limit)
+                .getResultList();
+        Map<Long, List<ReactionView>> all = reactions.of(page.stream().map(Message::id).toList());
+        return page.stream()
+                .map(message -> new MessageChange(message.view(), message.changeSeq(),
+                        all.getOrDefault(message.id(), List.of())))
                 .toList();
     }
 }

@@ -113,10 +113,14 @@ public class Reactions {
         return members;
     }
 
+    /** A change is numbered in the room's change log, and the message remembers it, so a resume replays it. */
     private List<ReactionView> told(String roomId, long messageId, List<String> members, boolean changedAnything) {
         List<ReactionView> now = of(List.of(messageId)).getOrDefault(messageId, List.of());
         if (changedAnything) {
-            changed.fire(new ReactionsChanged(roomId, messageId, now, members));
+            long change = rooms.noteMessageChange(roomId);
+            em.createNativeQuery("UPDATE messages SET change_seq = ?1 WHERE id = ?2")
+                    .setParameter(1, change).setParameter(2, messageId).executeUpdate();
+            changed.fire(new ReactionsChanged(roomId, messageId, change, now, members));
         }
         return now;
     }

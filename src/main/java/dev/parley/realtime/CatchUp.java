@@ -1,9 +1,12 @@
 package dev.parley.realtime;
 
+import dev.parley.message.MessageChange;
 import dev.parley.message.MessageService;
+import dev.parley.message.MessageView;
 import dev.parley.platform.ParleyException;
 import dev.parley.room.RoomIds;
 import dev.parley.room.RoomService;
+import dev.parley.room.RoomView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -11,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
@@ -35,6 +39,8 @@ class CatchUp {
     static final int PAGE = 500;
     static final int FIRST_REPLAY_PAGE = 100;
     static final int MIN_REPLAY_PAGE = 20;
+    /** Changed messages read at once: each is one or two small frames. */
+    static final int CHANGES_PAGE = 100;
     /** All replays of the node together: about 4 MB/s, far more than reconnecting clients need. */
     static final double REPLAY_CHARS_PER_SECOND = 4_000_000;
 
@@ -86,17 +92,18 @@ class CatchUp {
     /**
      * Replays what the client missed (a {@code resume}), off the container's threads: queued behind a replay
      * already running for this connection, then walked page by page on the replay pool, pausing (holding no
-     * thread) while the client has not read the previous pages, stopping when the connection closes.
+     * thread) while the client has not read the previous pages, stopping when the connection closes. First the
+     * messages of every room, then the changes of the rooms whose change log the client keeps.
      */
-    void resume(Connection connection, Map<String, Long> lastSeen) {
-        if (connection.queueResume(lastSeen)) {
+    void resume(Connection connection, ClientFrame.Resume resume) {
+        if (connection.queueResume(resume)) {
             start(connection, connection.nextResume());
         }
     }
 
-    private void start(Connection connection, Map<String, Long> lastSeen) {
-        if (lastSeen != null) {
-            submit(new Replay(connection, lastSeen));
+    private void start(Connection connection, ClientFrame.Resume resume) {
+        if (resume != null) {
+            submit(new Replay(connection, resume));
         }
     }
 
@@ -120,10 +127,15 @@ class CatchUp {
     private final class Replay implements Runnable, Comparable<Replay> {
 
         private final Connection connection;
-        private final Map<String, Long> lastSeen;
-        private Iterator<Map.Entry<String, Long>> rooms;
+        private final ClientFrame.Resume resume;
+        private Iterator<Map.Entry<String, Long>> messageRooms;
+        private Iterator<Map.Entry<String, Long>> changeRooms;
+        /** The room being replayed, and the message id (or, replaying changes, the change number) it is at. */
         private String room;
         private long after;
+        private boolean replayingChanges;
+        /** Per room whose changes are replayed: the number up to which every change has been sent. */
+        private final Map<String, Long> changesUpTo = new LinkedHashMap<>();
         /** Sized so that a page is about what the client may have unread (see {@link #replayPageSize}). */
         private int pageSize = FIRST_REPLAY_PAGE;
         private volatile long charsSoFar;
@@ -133,19 +145,22 @@ class CatchUp {
             return Long.compare(charsSoFar, other.charsSoFar);
         }
 
-        Replay(Connection connection, Map<String, Long> lastSeen) {
+        Replay(Connection connection, ClientFrame.Resume resume) {
             this.connection = connection;
-            this.lastSeen = lastSeen;
+            this.resume = resume;
         }
 
         @Override
         public void run() {
             try {
-                if (rooms == null) {
-                    Map<String, Long> replayable = memberRoomsOf(connection, lastSeen);
+                if (messageRooms == null) {
+                    Map<String, Long> replayable = memberRoomsOf(connection, resume.rooms());
                     follow(connection, replayable.keySet());
                     connection.beginReplay(replayable);
-                    rooms = replayable.entrySet().iterator();
+                    messageRooms = replayable.entrySet().iterator();
+                    Map<String, Long> changes = new LinkedHashMap<>(resume.changes());
+                    changes.keySet().retainAll(replayable.keySet());
+                    changeRooms = changes.entrySet().iterator();
                 }
                 while (!connection.isClosed()) {
                     if (!connection.readyForMoreReplay()) {
@@ -157,32 +172,94 @@ class CatchUp {
                         threads.flushing().schedule(() -> submit(this), wait, TimeUnit.NANOSECONDS);
                         return;
                     }
-                    if (room == null) {
-                        if (!rooms.hasNext()) {
-                            connection.endReplay();
-                            start(connection, connection.nextResume());
-                            return;
-                        }
-                        Map.Entry<String, Long> next = rooms.next();
-                        room = next.getKey();
-                        after = next.getValue();
+                    if (room == null && !nextRoom()) {
+                        connection.endReplay(changesUpTo);
+                        start(connection, connection.nextResume());
+                        return;
                     }
-                    List<Delivery> page = page(room, after, pageSize);
-                    connection.fill(room, page);
-                    long chars = chars(page);
+                    long chars = replayingChanges ? changesPage() : messagesPage();
                     rate.paid(chars, System.nanoTime());
                     charsSoFar += chars;
-                    if (page.size() < pageSize) {
-                        room = null;
-                    } else {
-                        after = page.get(page.size() - 1).id();
-                    }
-                    pageSize = replayPageSize(page.size(), chars);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not replay for a connection of " + connection.user, e);
                 connection.close(REPLAY_FAILED);
             }
+        }
+
+        /** Moves on to the next room: its messages, or once every room's messages are sent, its changes. */
+        private boolean nextRoom() {
+            Map.Entry<String, Long> next;
+            if (messageRooms.hasNext()) {
+                next = messageRooms.next();
+            } else if (changeRooms.hasNext()) {
+                next = changeRooms.next();
+                replayingChanges = true;
+            } else {
+                return false;
+            }
+            room = next.getKey();
+            after = next.getValue();
+            return true;
+        }
+
+        private long messagesPage() {
+            List<Delivery> page = page(room, after, pageSize);
+            connection.fill(room, page);
+            long chars = chars(page);
+            if (page.size() < pageSize) {
+                room = null;
+            } else {
+                after = page.get(page.size() - 1).id();
+            }
+            pageSize = replayPageSize(page.size(), chars);
+            return chars;
+        }
+
+        /**
+         * A page of the room's changes: each message changed since, as it is now. The room's own number is read
+         * first, with the room as it is then: every change up to it was committed before the pages are read, so
+         * they hold it; later ones go to this connection live as well.
+         */
+        private long changesPage() {
+            long chars = 0;
+            if (!changesUpTo.containsKey(room)) {
+                Optional<RoomView> now = rooms.announced(room);
+                long latest = now.map(RoomView::changeSeq).orElse(after);
+                changesUpTo.put(room, Math.max(after, latest));
+                if (latest <= after) {
+                    room = null;
+                    return 0;
+                }
+                chars += send(new ServerFrame.Room(now.get()));
+            }
+            List<MessageChange> page = messages.changedAfter(room, after, CHANGES_PAGE);
+            for (MessageChange change : page) {
+                chars += replay(change);
+                changesUpTo.merge(room, change.seq(), Math::max);
+            }
+            if (page.size() < CHANGES_PAGE) {
+                room = null;
+            } else {
+                after = page.get(page.size() - 1).seq();
+            }
+            return chars;
+        }
+
+        /** A changed message as the frames that would have told of its changes: its text, then its reactions. */
+        private long replay(MessageChange change) {
+            MessageView message = change.message();
+            long chars = change.textChanged() ? send(new ServerFrame.Changed(message, change.seq())) : 0;
+            if (!Boolean.TRUE.equals(message.deleted())) {
+                chars += send(new ServerFrame.Reactions(message.room(), message.id(), change.reactions(), change.seq()));
+            }
+            return chars;
+        }
+
+        private long send(ServerFrame frame) {
+            String encoded = FrameCodec.encode(frame);
+            connection.sendEncoded(encoded);
+            return encoded.length();
         }
     }
 

@@ -61,12 +61,12 @@ class ChangeRelay {
     }
 
     void edited(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageEdited edited) {
-        relay(BusEvent.Notice.to(edited.members(), new ServerFrame.Changed(edited.message())));
+        relay(BusEvent.Notice.to(edited.members(), new ServerFrame.Changed(edited.message(), edited.seq())));
     }
 
     void reactionsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReactionsChanged change) {
         relay(BusEvent.Notice.to(change.members(),
-                new ServerFrame.Reactions(change.room(), change.messageId(), change.reactions())));
+                new ServerFrame.Reactions(change.room(), change.messageId(), change.reactions(), change.seq())));
     }
 
     void notifyChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotifyChanged change) {

@@ -113,7 +113,7 @@ public class ChatEndpoint {
             connection.noteActivity();
             send(send);
         } else if (frame instanceof ClientFrame.Resume resume) {
-            refusalsAsErrors(null, () -> catchUp.resume(connection, resume.rooms()));
+            refusalsAsErrors(null, () -> catchUp.resume(connection, resume));
         } else if (frame instanceof ClientFrame.Typing typing) {
             connection.noteActivity();
             refusalsAsErrors(typing.room(), () -> typing(typing));

@@ -10,7 +10,11 @@ sealed interface ClientFrame {
     record Send(String room, String clientId, String body, Long thread, List<String> files) implements ClientFrame {
     }
 
-    record Resume(Map<String, Long> rooms) implements ClientFrame {
+    /**
+     * {@code rooms}: the last message id seen per room; {@code changes}: for some of those rooms, the last number of
+     * their change log seen (empty when the client keeps no change log).
+     */
+    record Resume(Map<String, Long> rooms, Map<String, Long> changes) implements ClientFrame {
     }
 
     record Typing(String room) implements ClientFrame {

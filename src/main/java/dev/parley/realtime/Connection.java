@@ -46,7 +46,7 @@ final class Connection {
     private final Deque<String> awaitingAck = new ArrayDeque<>();
     private List<Delivery> heldDuringReplay;
     /** Resumes asked for while another was replaying, oldest first; {@code replaying} while one runs. */
-    private final Deque<Map<String, Long>> resumesWaiting = new ArrayDeque<>();
+    private final Deque<ClientFrame.Resume> resumesWaiting = new ArrayDeque<>();
     private boolean replaying;
     /** Whether {@link Connections} admitted it (and counts it against its user's cap); only its threads touch it. */
     volatile boolean admitted;
@@ -197,11 +197,11 @@ final class Connection {
      * Queues a resume. Answers whether the caller starts it now: false while another is replaying (it is taken
      * up by {@link #nextResume} when that one is done). Refuses when too many wait.
      */
-    synchronized boolean queueResume(Map<String, Long> lastSeen) {
+    synchronized boolean queueResume(ClientFrame.Resume resume) {
         if (resumesWaiting.size() >= MAX_RESUMES_WAITING) {
             throw new ParleyException(ErrorCode.BAD_REQUEST, "Too many resumes at once; wait for resumed");
         }
-        resumesWaiting.add(lastSeen);
+        resumesWaiting.add(resume);
         if (replaying) {
             return false;
         }
@@ -210,8 +210,8 @@ final class Connection {
     }
 
     /** The resume to replay next, or null when none waits (the connection is then no longer replaying). */
-    synchronized Map<String, Long> nextResume() {
-        Map<String, Long> next = resumesWaiting.poll();
+    synchronized ClientFrame.Resume nextResume() {
+        ClientFrame.Resume next = resumesWaiting.poll();
         replaying = next != null;
         return next;
     }
@@ -240,8 +240,9 @@ final class Connection {
         return outbox.isClosed();
     }
 
-    synchronized void endReplay() {
-        send(new ServerFrame.Resumed());
+    /** {@code changesUpTo}: per room, the change number up to which the replay sent every change. */
+    synchronized void endReplay(Map<String, Long> changesUpTo) {
+        send(new ServerFrame.Resumed(changesUpTo));
         List<Delivery> held = heldDuringReplay;
         heldDuringReplay = null;
         held.forEach(this::offer);

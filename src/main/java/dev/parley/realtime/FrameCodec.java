@@ -42,7 +42,7 @@ final class FrameCodec {
         return switch (type) {
             case "send" -> new ClientFrame.Send(string(json, "room"), string(json, "clientId"), string(json, "body"),
                     optionalId(json, "thread"), fileIds(json));
-            case "resume" -> new ClientFrame.Resume(lastSeenIds(json));
+            case "resume" -> new ClientFrame.Resume(lastSeenIds(json), changesSeen(json));
             case "typing" -> new ClientFrame.Typing(string(json, "room"));
             case "read" -> new ClientFrame.Read(string(json, "room"), id(json, "upTo"));
             case "ping" -> new ClientFrame.Ping();
@@ -113,6 +113,24 @@ final class FrameCodec {
                             + " must be a whole number >= 0"));
         }
         return lastSeen;
+    }
+
+    /** {@code changes}: absent, or an object of room id to the last number of its change log the client has. */
+    private static Map<String, Long> changesSeen(JsonObject json) throws MalformedFrame {
+        JsonValue value = json.get("changes");
+        if (value == null || value == JsonValue.NULL) {
+            return Map.of();
+        }
+        if (!(value instanceof JsonObject rooms) || rooms.size() > MAX_RESUME_ROOMS) {
+            throw new MalformedFrame("resume: 'changes' is an object of room id to the last change number seen");
+        }
+        Map<String, Long> seen = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> room : rooms.entrySet()) {
+            seen.put(room.getKey(), nonNegativeInteger(room.getValue(),
+                    "resume: the last change number of room " + TextRules.excerpt(room.getKey(), RoomIds.MAX_LENGTH)
+                            + " must be a whole number >= 0"));
+        }
+        return seen;
     }
 
     static String encode(ServerFrame frame) {
@@ -231,10 +249,11 @@ final class FrameCodec {
             MessageView message = changed.message();
             if (Boolean.TRUE.equals(message.deleted())) {
                 JsonObjectBuilder deleted = typed("deleted").add("room", message.room()).add("id", message.id());
-                return Boolean.TRUE.equals(message.moderated()) ? deleted.add("moderated", true) : deleted;
+                return (Boolean.TRUE.equals(message.moderated()) ? deleted.add("moderated", true) : deleted)
+                        .add("seq", changed.seq());
             }
             return typed("edited").add("room", message.room()).add("id", message.id()).add("body", message.body())
-                    .add("editedAt", message.editedAt());
+                    .add("editedAt", message.editedAt()).add("seq", changed.seq());
         }
         if (frame instanceof ServerFrame.Room room) {
             return typed("room").add("room", room(room.room()));
@@ -246,7 +265,8 @@ final class FrameCodec {
                 reaction.users().forEach(users::add);
                 all.add(JSON.createObjectBuilder().add("emoji", reaction.emoji()).add("users", users));
             }
-            return typed("reactions").add("room", reactions.room()).add("id", reactions.id()).add("reactions", all);
+            return typed("reactions").add("room", reactions.room()).add("id", reactions.id()).add("reactions", all)
+                    .add("seq", reactions.seq());
         }
         if (frame instanceof ServerFrame.Removed removed) {
             return typed("removed").add("room", removed.room());
@@ -267,8 +287,13 @@ final class FrameCodec {
         if (frame instanceof ServerFrame.Pong) {
             return typed("pong");
         }
-        if (frame instanceof ServerFrame.Resumed) {
-            return typed("resumed");
+        if (frame instanceof ServerFrame.Resumed resumed) {
+            if (resumed.changes().isEmpty()) {
+                return typed("resumed");
+            }
+            JsonObjectBuilder changes = JSON.createObjectBuilder();
+            resumed.changes().forEach(changes::add);
+            return typed("resumed").add("changes", changes);
         }
         throw new IllegalArgumentException("No encoding for " + frame);
     }
@@ -290,7 +315,7 @@ final class FrameCodec {
         if (room.createdBy() != null) {
             json.add("createdBy", room.createdBy());
         }
-        return json;
+        return json.add("changeSeq", room.changeSeq());
     }
 
     private static JsonObjectBuilder typed(String type) {

@@ -5,6 +5,7 @@ import dev.parley.message.ReactionView;
 import dev.parley.platform.ErrorCode;
 import dev.parley.room.RoomView;
 import java.util.List;
+import java.util.Map;
 
 /** The frames Parley sends over {@code /ws}; see docs/protocol.md. Encoded by {@link FrameCodec}. */
 sealed interface ServerFrame {
@@ -38,15 +39,18 @@ sealed interface ServerFrame {
         }
     }
 
-    /** A message was edited or deleted: the client replaces it in place. */
-    record Changed(MessageView message) implements ServerFrame {
+    /**
+     * A message was edited or deleted: the client replaces it in place. {@code seq}: the change's number in the
+     * room's change log.
+     */
+    record Changed(MessageView message, long seq) implements ServerFrame {
     }
 
-    /** A message's reactions, all of them as they are now. */
-    record Reactions(String room, long id, List<ReactionView> reactions) implements ServerFrame {
+    /** A message's reactions, all of them as they are now, after change {@code seq} of the room's change log. */
+    record Reactions(String room, long id, List<ReactionView> reactions, long seq) implements ServerFrame {
     }
 
-    /** A room appeared for the user, or its members changed. */
+    /** A room appeared for the user, or its members or settings changed (its {@code changeSeq} says which change). */
     record Room(RoomView room) implements ServerFrame {
     }
 
@@ -69,6 +73,10 @@ sealed interface ServerFrame {
     record Pong() implements ServerFrame {
     }
 
-    record Resumed() implements ServerFrame {
+    /**
+     * A resume is done. {@code changes}: for each room whose changes it was asked for, the number up to which every
+     * change has now been sent (replayed, or live before this frame).
+     */
+    record Resumed(Map<String, Long> changes) implements ServerFrame {
     }
 }

@@ -55,6 +55,10 @@ public class Room {
     @Column(name = "archived_at")
     private Instant archivedAt;
 
+    /** How many changes its change log holds: the number of the latest (see {@link #noteChange}). */
+    @Column(name = "change_seq", nullable = false)
+    private long changeSeq;
+
     protected Room() {
     }
 
@@ -87,6 +91,18 @@ public class Room {
         if (!caller.equals(createdBy)) {
             throw new ParleyException(ErrorCode.NOT_ALLOWED, "Only the room's creator can " + what);
         }
+    }
+
+    /**
+     * Numbers a change to the room or one of its messages in the room's change log; callers hold the room's lock,
+     * so numbers follow commit order.
+     */
+    long noteChange() {
+        return ++changeSeq;
+    }
+
+    public long changeSeq() {
+        return changeSeq;
     }
 
     void rename(String name) {

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -151,6 +152,7 @@ public class RoomService {
         }
         room.requireNotArchived();
         if (!member) {
+            room.noteChange();
             em.persist(new Membership(roomId, caller, clock.instant()));
             em.flush();
             roomChanged.fire(new RoomChanged(RoomView.announced(room, memberNames(roomId)), List.of()));
@@ -194,6 +196,7 @@ public class RoomService {
         if (archiving && archive) {
             room.archive(true, clock.instant());
         }
+        room.noteChange();
         em.flush();
         roomChanged.fire(new RoomChanged(RoomView.announced(room, members), List.of()));
         return RoomView.of(room, members);
@@ -261,6 +264,7 @@ public class RoomService {
         room.requireNotArchived();
         String username = existingUser(typedUsername);
         if (!isMember(username, roomId)) {
+            room.noteChange();
             em.persist(new Membership(roomId, username, clock.instant()));
             em.flush();
             List<String> members = memberNames(roomId);
@@ -301,6 +305,7 @@ public class RoomService {
             throw new ParleyException(ErrorCode.UNKNOWN_USER, TextRules.excerpt(username, 40) + " is not in this room");
         }
         em.remove(membership);
+        room.noteChange();
         em.flush();
         List<String> members = memberNames(room.id());
         roomChanged.fire(new RoomChanged(RoomView.announced(room, members), List.of(username)));
@@ -328,6 +333,22 @@ public class RoomService {
         if (em.createNamedQuery(Room.LOCK).setParameter("room", roomId).executeUpdate() == 0) {
             throw unknownRoom(roomId);
         }
+    }
+
+    /**
+     * Numbers a change to one of the room's messages in the room's change log (see {@link Room#noteChange});
+     * callers hold the room's lock ({@link #lockForChange}).
+     */
+    public long noteMessageChange(String roomId) {
+        Room room = em.find(Room.class, roomId);
+        long change = room.noteChange();
+        em.flush();
+        return change;
+    }
+
+    /** The room as its members are told of it, with the number of its latest change; empty when there is none. */
+    public Optional<RoomView> announced(String roomId) {
+        return Optional.ofNullable(em.find(Room.class, roomId)).map(room -> RoomView.announced(room, memberNames(roomId)));
     }
 
     /** Throws unless the room exists and the user is one of its members. */

@@ -82,7 +82,7 @@ class ConnectionTest {
         connection.deliver(delivery(3, 2, "r", "bob", "b3"));
         connection.deliver(delivery(4, 3, "r", "bob", "b4"));
         connection.fill("r", List.of(delivery(1, 0, "r", "bob", "b1"), delivery(2, 1, "r", "bob", "b2")));
-        connection.endReplay();
+        connection.endReplay(Map.of());
 
         assertEquals(List.of("message 1", "message 2", "resumed", "message 3", "message 4"), frames(5));
     }
@@ -94,7 +94,7 @@ class ConnectionTest {
         connection.deliver(delivery(1, 0, "r", "bob", "b1"));
         connection.deliver(delivery(5, 0, "s", "bob", "b5"));
         connection.forget("r"); // Ann was removed from r meanwhile
-        connection.endReplay();
+        connection.endReplay(Map.of());
 
         assertEquals(List.of("resumed", "message 5"), frames(2));
         Thread.sleep(50);
@@ -108,7 +108,7 @@ class ConnectionTest {
         connection.deliver(delivery(1, 0, "r", "bob", "b1"));
         connection.beginReplay(Map.of("r", 1L));
         connection.fill("r", List.of());
-        connection.endReplay();
+        connection.endReplay(Map.of());
         connection.deliver(delivery(1, 0, "r", "bob", "b1"));
 
         assertEquals(List.of("message 1", "resumed"), frames(2));

@@ -27,8 +27,10 @@ class FrameCodecTest {
                 "{\"type\":\"send\",\"room\":\"r1\",\"clientId\":\"c3\",\"body\":\"\",\"files\":[\"f1\",\"f2\",\"f1\"]}"));
         assertEquals(new ClientFrame.Send("r1", "c2", "a reply", 41L, List.of()), FrameCodec.decode(
                 "{\"type\":\"send\",\"room\":\"r1\",\"clientId\":\"c2\",\"body\":\"a reply\",\"thread\":41}"));
-        assertEquals(new ClientFrame.Resume(Map.of("r1", 12L, "r2", 0L)),
+        assertEquals(new ClientFrame.Resume(Map.of("r1", 12L, "r2", 0L), Map.of()),
                 FrameCodec.decode("{\"type\":\"resume\",\"rooms\":{\"r1\":12,\"r2\":0}}"));
+        assertEquals(new ClientFrame.Resume(Map.of("r1", 12L), Map.of("r1", 3L)),
+                FrameCodec.decode("{\"type\":\"resume\",\"rooms\":{\"r1\":12},\"changes\":{\"r1\":3}}"));
         assertEquals(new ClientFrame.Typing("r1"), FrameCodec.decode("{\"type\":\"typing\",\"room\":\"r1\"}"));
         assertEquals(new ClientFrame.Read("r1", 5), FrameCodec.decode("{\"type\":\"read\",\"room\":\"r1\",\"upTo\":5}"));
         assertEquals(new ClientFrame.Ping(), FrameCodec.decode("{\"type\":\"ping\",\"extra\":true}"));
@@ -43,6 +45,8 @@ class FrameCodecTest {
         assertProblem("'room'", "{\"type\":\"send\",\"room\":7,\"clientId\":\"c\",\"body\":\"b\"}");
         assertProblem("whole number", "{\"type\":\"resume\",\"rooms\":{\"r\":-1}}");
         assertProblem("whole number", "{\"type\":\"resume\",\"rooms\":{\"r\":1.5}}");
+        assertProblem("change number", "{\"type\":\"resume\",\"rooms\":{\"r\":1},\"changes\":{\"r\":-1}}");
+        assertProblem("'changes'", "{\"type\":\"resume\",\"rooms\":{\"r\":1},\"changes\":[1]}");
         assertProblem("'upTo'", "{\"type\":\"read\",\"room\":\"r\"}");
         assertProblem("'thread'", "{\"type\":\"send\",\"room\":\"r\",\"clientId\":\"c\",\"body\":\"b\",\"thread\":\"7\"}");
         assertProblem("'thread'", "{\"type\":\"send\",\"room\":\"r\",\"clientId\":\"c\",\"body\":\"b\",\"thread\":-7}");
@@ -73,10 +77,16 @@ class FrameCodecTest {
         assertEquals("{\"type\":\"hidden\",\"room\":\"r1\",\"hiddenUpTo\":41}",
                 FrameCodec.encode(new ServerFrame.Hidden("r1", 41L)));
         assertEquals("{\"type\":\"reactions\",\"room\":\"r1\",\"id\":42,\"reactions\":["
-                + "{\"emoji\":\"\uD83D\uDC4D\",\"users\":[\"bob\",\"alice\"]},{\"emoji\":\"\uD83C\uDF89\",\"users\":[\"carol\"]}]}",
+                + "{\"emoji\":\"\uD83D\uDC4D\",\"users\":[\"bob\",\"alice\"]},{\"emoji\":\"\uD83C\uDF89\",\"users\":[\"carol\"]}],\"seq\":7}",
                 FrameCodec.encode(new ServerFrame.Reactions("r1", 42, List.of(
                         new ReactionView("\uD83D\uDC4D", List.of("bob", "alice")),
-                        new ReactionView("\uD83C\uDF89", List.of("carol"))))));
+                        new ReactionView("\uD83C\uDF89", List.of("carol"))), 7)));
+        assertEquals("{\"type\":\"edited\",\"room\":\"r1\",\"id\":42,\"body\":\"hi\",\"editedAt\":\"2026-11-24T22:44:00.000Z\",\"seq\":8}",
+                FrameCodec.encode(new ServerFrame.Changed(new MessageView(42, "r1", "alice", "hi",
+                        "2026-11-24T22:43:00.123Z", "c1", "2026-11-24T22:44:00.000Z", null, null, null, null, null, null), 8)));
+        assertEquals("{\"type\":\"resumed\",\"changes\":{\"r1\":8}}",
+                FrameCodec.encode(new ServerFrame.Resumed(Map.of("r1", 8L))));
+        assertEquals("{\"type\":\"resumed\"}", FrameCodec.encode(new ServerFrame.Resumed(Map.of())));
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** Team rooms on the embedded defaults: SQLite (FTS5 search) and the in-process bus. */
-class GroupRoomsIT extends ChannelScenarios {
+class GroupRoomsIT extends ChangeLogScenarios {
 
     private static final String NAME = "group-rooms";
 

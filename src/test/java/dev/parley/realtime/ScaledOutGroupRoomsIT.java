@@ -11,7 +11,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** Team rooms on PostgreSQL (tsvector search) with Redis pub/sub and presence. */
-class ScaledOutGroupRoomsIT extends ChannelScenarios {
+class ScaledOutGroupRoomsIT extends ChangeLogScenarios {
 
     private static final String SCHEMA = "it_group_rooms";
 

@@ -29,6 +29,7 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -64,6 +65,8 @@ class ReconnectInTheBrowserIT {
                 .archive();
     }
 
+    private static final String PARTY = "\uD83C\uDF89";
+
     @ArquillianResource
     URL url;
 
@@ -96,10 +99,13 @@ class ReconnectInTheBrowserIT {
                 acked(bobsSocket, bobsSocket.sendMessage(room, text));
             }
             bobsHttp.createRoom("Plans while away", List.of(alice)).expect(201);
-            // Changes to messages she already shows: resume does not replay them, the page re-reads what it shows.
+            // Changes to messages she already shows: her page's resume asks for the room's changes since the last
+            // it had, and is told each changed message as it is now; no history is read again.
             bobsHttp.patch("api/rooms/" + room + "/messages/" + asked, Json.obj("body", "Are you there? Call me"))
                     .expect(200);
             bobsHttp.delete("api/rooms/" + room + "/messages/" + early).expect(204);
+            bobsHttp.put("api/rooms/" + room + "/messages/" + asked + "/reactions/"
+                    + URLEncoder.encode(PARTY, StandardCharsets.UTF_8)).expect(200);
             alicesBrowser.press(COMPOSER, " tunnel", Keys.ENTER);
             alicesBrowser.waitForExactText(mine("waiting"), "Sorry, I was in a tunnel");
             alicesBrowser.screenshot("desktop-connection-lost");
@@ -113,6 +119,8 @@ class ReconnectInTheBrowserIT {
                 assertEquals(1, countOf(alicesBrowser, text), () -> "\"" + text + "\" once");
             }
             alicesBrowser.waitForExactText(TOMBSTONES, "This message was deleted");
+            alicesBrowser.waitForExactText("#message-list li.message .reaction[data-emoji='" + PARTY + "']",
+                    PARTY + " 1");
             assertEquals(List.of("Are you there? Call me", "Missed one", "Missed two", "Missed three",
                     "Sorry, I was in a tunnel"), alicesBrowser.texts(BODIES),
                     "every message once, in order, as it is now");
