@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One WebSocket connection of a load user, opened like a browser tab (session cookie, Parley's own Origin,
@@ -16,6 +17,8 @@ import java.util.concurrent.CompletionStage;
 final class LoadClient implements WebSocket.Listener {
 
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
+    /** The first few frames the tool could not read are shown: a count alone does not say what went wrong. */
+    private static final AtomicInteger UNREADABLE_SHOWN = new AtomicInteger();
 
     final LoadUsers.User user;
     private final Measurements measurements;
@@ -130,6 +133,10 @@ final class LoadClient implements WebSocket.Listener {
                 FrameScanner.scan(text, frame, scanned -> handle(scanned, now));
             } catch (IllegalArgumentException unreadable) {
                 measurements.error("unreadable_frame");
+                if (UNREADABLE_SHOWN.getAndIncrement() < 3) {
+                    System.err.println("unreadable frame (" + unreadable.getMessage() + "): "
+                            + text.subSequence(0, Math.min(text.length(), 2000)));
+                }
             }
             partial = null;
         }

@@ -5,7 +5,6 @@ import static dev.parley.api.QueryParams.wholeNumber;
 import dev.parley.api.JsonBodies;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.ParleyException;
-import dev.parley.platform.WriteGate;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -38,9 +37,6 @@ public class HistoryResource {
 
     @Inject
     Reactions reactions;
-
-    @Inject
-    WriteGate gate;
 
     @Inject
     SecurityContext security;
@@ -95,7 +91,7 @@ public class HistoryResource {
     @Path("{id}/reactions/{emoji}")
     public List<ReactionView> react(@PathParam("room") String room, @PathParam("id") String id,
             @PathParam("emoji") String emoji) {
-        return gate.through(() -> reactions.add(caller(), room, wholeNumber(id, "id"), emoji));
+        return reactions.change(caller(), room, wholeNumber(id, "id"), emoji, true);
     }
 
     @Operation(summary = "Take one's reaction back")
@@ -103,7 +99,7 @@ public class HistoryResource {
     @Path("{id}/reactions/{emoji}")
     public List<ReactionView> unreact(@PathParam("room") String room, @PathParam("id") String id,
             @PathParam("emoji") String emoji) {
-        return gate.through(() -> reactions.remove(caller(), room, wholeNumber(id, "id"), emoji));
+        return reactions.change(caller(), room, wholeNumber(id, "id"), emoji, false);
     }
 
     private String caller() {

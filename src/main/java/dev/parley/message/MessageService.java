@@ -78,31 +78,31 @@ public class MessageService {
     }
 
     /**
-     * Stores a batch of posts in one transaction, so that one commit covers many messages. The batch's rooms are
-     * locked first, in id order, so two nodes' batches never wait for each other in a cycle; then each post is
-     * checked and stored in the order it came, each room's ids rising from its newest. A refused post (not a
-     * member, unknown room) gets its own answer and stops none of the others. Returns one outcome per request,
-     * in order; they hold once this method has returned, which is when the transaction has committed.
+     * Stores a batch of writes (posts and reactions) in one transaction, so that one commit covers many. The
+     * batch's rooms are locked first, in id order, so two nodes' batches never wait for each other in a cycle; then
+     * each write is checked and stored in the order it came, each room's ids rising from its newest. A refused
+     * write (not a member, unknown room) gets its own answer and stops none of the others. Returns one outcome per
+     * write, in order; they hold once this method has returned, which is when the transaction has committed.
      */
     @Transactional
-    public List<PostOutcome> store(List<PostRequest> batch) {
-        Map<String, PostingRoom> locked = rooms.lockForPosting(
-                new TreeSet<>(batch.stream().map(PostRequest::room).toList()));
-        List<PostOutcome> outcomes = new ArrayList<>(batch.size());
+    public List<WriteOutcome> store(List<Write> batch) {
+        Map<String, PostingRoom> locked = rooms.lockForPosting(new TreeSet<>(batch.stream().map(Write::room).toList()));
+        List<WriteOutcome> outcomes = new ArrayList<>(batch.size());
         List<MessagePosted> stored = new ArrayList<>(batch.size());
         try (MessageInserts inserts = new MessageInserts(dataSource, sqlite)) {
-            for (PostRequest request : batch) {
+            for (Write write : batch) {
+                PostingRoom room = locked.get(write.room());
                 try {
-                    outcomes.add(PostOutcome.stored(store(request, locked.get(request.room()), inserts, stored)));
+                    outcomes.add(WriteOutcome.done(write instanceof PostRequest post
+                            ? store(post, room, inserts, stored)
+                            : reactions.store((ReactionChange) write, room)));
                 } catch (ParleyException refused) {
-                    outcomes.add(PostOutcome.refused(refused));
+                    outcomes.add(WriteOutcome.refused(refused));
                 }
             }
             inserts.indexForSearch();
         }
-        Map<String, Long> newest = new HashMap<>();
-        locked.values().stream().filter(PostingRoom::changed).forEach(room -> newest.put(room.id(), room.newest()));
-        rooms.recordNewMessages(newest);
+        rooms.recordBatch(locked.values());
         if (!stored.isEmpty()) {
             posted.fire(new MessagesPosted(stored));
         }

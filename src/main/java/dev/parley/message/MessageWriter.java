@@ -18,10 +18,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Where every posted message waits to be stored: one thread takes what has queued up and stores it in one
- * transaction (group commit), so a busy server commits a batch where it would have committed each message.
- * An answer completes only after its batch has committed, which is when the message may be acked. One writer
- * per node also keeps a connection's messages in the order it sent them.
+ * Where every posted message, and every reaction added or taken back, waits to be stored: one thread takes what
+ * has queued up and stores it in one transaction (group commit), so a busy server commits a batch where it would
+ * have committed each write. An answer completes only after its batch has committed, which is when the message
+ * may be acked. One writer per node also keeps a connection's messages in the order it sent them. Reactions go
+ * the same way because each in a transaction of its own waited for the room's lock (PostgreSQL) or the
+ * database's one writer (SQLite) between the batches, and raised every message's latency.
  */
 @ApplicationScoped
 public class MessageWriter {
@@ -45,7 +47,13 @@ public class MessageWriter {
     private volatile long lastTurnMillis;
     private final LongAdder stored = new LongAdder();
 
-    private record Waiting(PostRequest request, CompletableFuture<Posted> answer) {
+    /** A write and the answer its caller waits for: a {@link Posted} for a post, the reactions for a reaction. */
+    private record Waiting(Write request, CompletableFuture<?> answer) {
+
+        @SuppressWarnings("unchecked")
+        void complete(Object result) {
+            ((CompletableFuture<Object>) answer).complete(result);
+        }
     }
 
     /**
@@ -53,14 +61,26 @@ public class MessageWriter {
      * the stored message once committed, or exceptionally with the refusal or failure.
      */
     public CompletableFuture<Posted> post(String sender, Draft draft) {
-        Waiting post = new Waiting(messages.request(sender, draft), new CompletableFuture<>());
+        return queue(messages.request(sender, draft), "send the message again in a moment");
+    }
+
+    /**
+     * Queues a reaction to be added or taken back; the answer completes with all of the message's reactions once
+     * committed, or exceptionally with the refusal or failure.
+     */
+    public CompletableFuture<List<ReactionView>> react(ReactionChange change) {
+        return queue(change, "react again in a moment");
+    }
+
+    private <T> CompletableFuture<T> queue(Write request, String tryAgain) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
         if (!startWriter()) {
             throw stopping();
         }
-        if (!waiting.offer(post)) {
-            throw new ParleyException(ErrorCode.RATE_LIMITED, "Parley is busy; send the message again in a moment");
+        if (!waiting.offer(new Waiting(request, answer))) {
+            throw new ParleyException(ErrorCode.RATE_LIMITED, "Parley is busy; " + tryAgain);
         }
-        return post.answer();
+        return answer;
     }
 
     /**
@@ -109,16 +129,16 @@ public class MessageWriter {
     }
 
     /**
-     * Stores a batch. If its transaction fails (a database error, not a refusal), each post is tried again in
-     * a transaction of its own, so one bad post cannot fail the others.
+     * Stores a batch. If its transaction fails (a database error, not a refusal), each write is tried again in
+     * a transaction of its own, so one bad write cannot fail the others.
      */
     private void write(List<Waiting> batch) {
-        List<PostOutcome> outcomes;
+        List<WriteOutcome> outcomes;
         try {
             outcomes = messages.store(batch.stream().map(Waiting::request).toList());
         } catch (RuntimeException failed) {
             if (batch.size() == 1) {
-                LOG.log(Level.WARNING, "Storing a message failed", failed);
+                LOG.log(Level.WARNING, "Storing a message or reaction failed", failed);
                 batch.get(0).answer().completeExceptionally(failed);
             } else {
                 batch.forEach(post -> write(List.of(post)));
@@ -126,13 +146,15 @@ public class MessageWriter {
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            PostOutcome outcome = outcomes.get(i);
-            CompletableFuture<Posted> answer = batch.get(i).answer();
+            WriteOutcome outcome = outcomes.get(i);
+            Waiting write = batch.get(i);
             if (outcome.refusal() != null) {
-                answer.completeExceptionally(outcome.refusal());
+                write.answer().completeExceptionally(outcome.refusal());
             } else {
-                stored.increment();
-                answer.complete(outcome.posted());
+                if (outcome.answer() instanceof Posted) {
+                    stored.increment();
+                }
+                write.complete(outcome.answer());
             }
         }
     }
@@ -146,7 +168,7 @@ public class MessageWriter {
         return last == 0 || System.currentTimeMillis() - last <= withinMillis;
     }
 
-    /** Posts waiting for the writer. */
+    /** Posts and reactions waiting for the writer. */
     public int queueDepth() {
         return waiting.size();
     }

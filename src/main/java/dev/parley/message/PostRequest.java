@@ -7,5 +7,5 @@ import java.util.List;
  * {@code thread} is the message it replies to in a thread, or null; {@code files} the ids of the uploads it takes.
  */
 public record PostRequest(String sender, String room, String clientId, MessageBody body, Long thread,
-        List<String> files) {
+        List<String> files) implements Write {
 }

@@ -134,7 +134,7 @@ class CatchUp {
         private String room;
         private long after;
         private boolean replayingChanges;
-        /** Per room whose changes are replayed: the number up to which every change has been sent. */
+        /** Per room whose changes are replayed: the number up to which every change has been sent (or is live). */
         private final Map<String, Long> changesUpTo = new LinkedHashMap<>();
         /** Sized so that a page is about what the client may have unread (see {@link #replayPageSize}). */
         private int pageSize = FIRST_REPLAY_PAGE;
@@ -234,9 +234,11 @@ class CatchUp {
                 chars += send(new ServerFrame.Room(now.get()));
             }
             List<MessageChange> page = messages.changedAfter(room, after, CHANGES_PAGE);
+            // The pages may hold changes numbered after the room's number read first; what `resumed` reports stays
+            // that number, because a change to the room itself numbered between them is not in the room frame
+            // sent (it comes live, maybe after `resumed`).
             for (MessageChange change : page) {
                 chars += replay(change);
-                changesUpTo.merge(room, change.seq(), Math::max);
             }
             if (page.size() < CHANGES_PAGE) {
                 room = null;

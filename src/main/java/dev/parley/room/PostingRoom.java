@@ -3,9 +3,10 @@ package dev.parley.room;
 import java.util.List;
 
 /**
- * A room while a batch of posts holds its lock ({@link RoomService#lockForPosting}): its members, read once for the
- * whole batch, and its newest message id, advanced by each message stored. A room that does not exist refuses
- * every post to it; a sender who is not a member is refused by the room itself.
+ * A room while a batch of writes holds its lock ({@link RoomService#lockForPosting}): its members, read once for
+ * the whole batch, its newest message id, advanced by each message stored, and the number of its latest change,
+ * advanced by each reaction changed. A room that does not exist refuses every write to it; a sender who is not a
+ * member is refused by the room itself.
  */
 public final class PostingRoom {
 
@@ -15,22 +16,27 @@ public final class PostingRoom {
     private final boolean archived;
     private final long newestBefore;
     private long newest;
+    private final long changeSeqBefore;
+    private long changeSeq;
 
-    private PostingRoom(String id, List<String> members, long newest, boolean exists, boolean archived) {
+    private PostingRoom(String id, List<String> members, long newest, long changeSeq, boolean exists,
+            boolean archived) {
         this.id = id;
         this.members = members;
         this.newestBefore = newest;
         this.newest = newest;
+        this.changeSeqBefore = changeSeq;
+        this.changeSeq = changeSeq;
         this.exists = exists;
         this.archived = archived;
     }
 
-    static PostingRoom locked(String id, List<String> members, long newest, boolean archived) {
-        return new PostingRoom(id, List.copyOf(members), newest, true, archived);
+    static PostingRoom locked(String id, List<String> members, long newest, long changeSeq, boolean archived) {
+        return new PostingRoom(id, List.copyOf(members), newest, changeSeq, true, archived);
     }
 
     static PostingRoom unknown(String id) {
-        return new PostingRoom(id, List.of(), 0, false, false);
+        return new PostingRoom(id, List.of(), 0, 0, false, false);
     }
 
     public String id() {
@@ -63,8 +69,17 @@ public final class PostingRoom {
         newest = messageId;
     }
 
-    /** Whether messages were stored in it (its newest id must then be recorded). */
+    /** Numbers a change to one of its messages in its change log (see {@code Room#noteChange}). */
+    public long noteChange() {
+        return ++changeSeq;
+    }
+
+    long changeSeq() {
+        return changeSeq;
+    }
+
+    /** Whether messages were stored in it or changes numbered (its newest id and change number are then recorded). */
     public boolean changed() {
-        return exists && newest != newestBefore;
+        return exists && (newest != newestBefore || changeSeq != changeSeqBefore);
     }
 }

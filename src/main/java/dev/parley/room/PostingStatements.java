@@ -7,12 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import javax.sql.DataSource;
 
 /**
- * The two statements a batch of posts runs on the {@code rooms} table, over plain JDBC on the transaction's own
+ * The two statements a batch of writes runs on the {@code rooms} table, over plain JDBC on the transaction's own
  * connection: one statement that locks all the batch's rooms and reads their newest ids, and the new newest ids
  * as one JDBC batch. Through JPA
  * they were two statements per room, each prepared anew, which a batch of private messages (a different room
@@ -23,8 +24,8 @@ final class PostingStatements {
     private PostingStatements() {
     }
 
-    /** A locked room's newest message id, and whether it is archived (read-only). */
-    record LockedRow(long newest, boolean archived) {
+    /** A locked room's newest message id, the number of its latest change, and whether it is archived (read-only). */
+    record LockedRow(long newest, long changeSeq, boolean archived) {
     }
 
     /**
@@ -40,7 +41,7 @@ final class PostingStatements {
                 ResultSet locked = lock.executeQuery()) {
             Map<String, LockedRow> rows = new HashMap<>();
             while (locked.next()) {
-                rows.put(locked.getString(1), new LockedRow(locked.getLong(2), locked.getBoolean(3)));
+                rows.put(locked.getString(1), new LockedRow(locked.getLong(2), locked.getLong(3), locked.getBoolean(4)));
             }
             return rows;
         } catch (SQLException e) {
@@ -52,7 +53,7 @@ final class PostingStatements {
             throws SQLException {
         String marks = String.join(", ", Collections.nCopies(roomIds.size(), "?"));
         PreparedStatement lock = connection.prepareStatement("UPDATE rooms SET last_message_id = last_message_id "
-                + "WHERE id IN (" + marks + ") RETURNING id, last_message_id, archived_at IS NOT NULL");
+                + "WHERE id IN (" + marks + ") RETURNING id, last_message_id, change_seq, archived_at IS NOT NULL");
         int i = 0;
         for (String roomId : roomIds) {
             lock.setString(++i, roomId);
@@ -63,22 +64,27 @@ final class PostingStatements {
     private static PreparedStatement lockOnPostgres(Connection connection, SortedSet<String> roomIds)
             throws SQLException {
         PreparedStatement lock = connection.prepareStatement(
-                "SELECT id, last_message_id, archived_at IS NOT NULL FROM rooms WHERE id = ANY (?) ORDER BY id FOR UPDATE");
+                "SELECT id, last_message_id, change_seq, archived_at IS NOT NULL FROM rooms WHERE id = ANY (?) "
+                        + "ORDER BY id FOR UPDATE");
         lock.setArray(1, connection.createArrayOf("text", roomIds.toArray()));
         return lock;
     }
 
-    /** Records each room's newest message id, for the room list and for where a new connection starts. */
-    static void recordNewest(DataSource dataSource, Map<String, Long> newestByRoom) {
-        if (newestByRoom.isEmpty()) {
+    /**
+     * Records each room's newest message id, for the room list and for where a new connection starts, and the
+     * number of its latest change.
+     */
+    static void recordBatch(DataSource dataSource, List<PostingRoom> written) {
+        if (written.isEmpty()) {
             return;
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement record = connection.prepareStatement(
-                        "UPDATE rooms SET last_message_id = ? WHERE id = ?")) {
-            for (Map.Entry<String, Long> room : newestByRoom.entrySet()) {
-                record.setLong(1, room.getValue());
-                record.setString(2, room.getKey());
+                        "UPDATE rooms SET last_message_id = ?, change_seq = ? WHERE id = ?")) {
+            for (PostingRoom room : written) {
+                record.setLong(1, room.newest());
+                record.setLong(2, room.changeSeq());
+                record.setString(3, room.id());
                 record.addBatch();
             }
             record.executeBatch();

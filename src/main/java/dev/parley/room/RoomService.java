@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -505,7 +506,7 @@ public class RoomService {
             PostingStatements.LockedRow row = rows.get(roomId);
             List<String> roomMembers = members.getOrDefault(roomId, List.of());
             locked.put(roomId, row == null ? PostingRoom.unknown(roomId)
-                    : PostingRoom.locked(roomId, roomMembers, row.newest(), row.archived()));
+                    : PostingRoom.locked(roomId, roomMembers, row.newest(), row.changeSeq(), row.archived()));
         }
         return locked;
     }
@@ -522,8 +523,11 @@ public class RoomService {
         }
     }
 
-    /** Records each room's newest message id, in the transaction that locked them for new messages. */
-    public void recordNewMessages(Map<String, Long> newestByRoom) {
-        PostingStatements.recordNewest(dataSource, newestByRoom);
+    /**
+     * Records the newest message id and change number of each room a batch wrote to, in the transaction that
+     * locked them ({@link #lockForPosting}).
+     */
+    public void recordBatch(Collection<PostingRoom> written) {
+        PostingStatements.recordBatch(dataSource, written.stream().filter(PostingRoom::changed).toList());
     }
 }

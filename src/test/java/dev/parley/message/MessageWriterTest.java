@@ -82,6 +82,25 @@ class MessageWriterTest {
     }
 
     @Test
+    void reactionsWaitInTheSameBatchesAsPostsInTheOrderTheyCame() throws Exception {
+        messages.holdNextStore();
+        CompletableFuture<Posted> first = writer.post("ed", Draft.of("r1", "c1", "first"));
+        messages.awaitHeld();
+        CompletableFuture<Posted> second = writer.post("ed", Draft.of("r1", "c2", "second"));
+        CompletableFuture<List<ReactionView>> reacted = writer.react(new ReactionChange("fay", "r1", 1, "+", true));
+        CompletableFuture<Posted> third = writer.post("ed", Draft.of("r1", "c3", "third"));
+        messages.release();
+
+        assertEquals("first", first.get(5, TimeUnit.SECONDS).message().body());
+        assertEquals(List.of("fay"), reacted.get(5, TimeUnit.SECONDS).get(0).users(), "answered with the reactions");
+        assertEquals("third", third.get(5, TimeUnit.SECONDS).message().body());
+        assertEquals("second", second.get(5, TimeUnit.SECONDS).message().body());
+        assertEquals(List.of("first", "second", "+", "third"), messages.stored);
+        assertEquals(3, messages.largestBatch.get(), "the reaction shared the posts' batch, and its commit");
+        assertEquals(3, writer.stored(), "messages stored are counted; reactions are not messages");
+    }
+
+    @Test
     void badInputIsRefusedBeforeItWaits() {
         ParleyException refused = assertThrows(ParleyException.class, () -> writer.post("dee", Draft.of("r1", "c1", "  ")));
         assertEquals(ErrorCode.BAD_REQUEST, refused.code());
@@ -118,7 +137,7 @@ class MessageWriterTest {
         }
 
         @Override
-        public synchronized List<PostOutcome> store(List<PostRequest> batch) {
+        public synchronized List<WriteOutcome> store(List<Write> batch) {
             if (holding) {
                 holding = false;
                 held.countDown();
@@ -136,13 +155,19 @@ class MessageWriterTest {
             if (failBatchesLargerThanOne && batch.size() > 1) {
                 throw new IllegalStateException("the batch's transaction failed");
             }
-            List<PostOutcome> outcomes = new ArrayList<>();
-            for (PostRequest post : batch) {
+            List<WriteOutcome> outcomes = new ArrayList<>();
+            for (Write write : batch) {
+                if (write instanceof ReactionChange reaction) {
+                    stored.add(reaction.emoji());
+                    outcomes.add(WriteOutcome.done(List.of(new ReactionView(reaction.emoji(), List.of(reaction.user())))));
+                    continue;
+                }
+                PostRequest post = (PostRequest) write;
                 if (post.clientId().equals(refuse)) {
                     throw new IllegalStateException("this post cannot be stored");
                 }
                 stored.add(post.body().text());
-                outcomes.add(PostOutcome.stored(new Posted(new MessageView(nextId++, post.room(), post.sender(),
+                outcomes.add(WriteOutcome.done(new Posted(new MessageView(nextId++, post.room(), post.sender(),
                         post.body().text(), "2026-12-06T00:00:00.000Z", post.clientId()))));
             }
             return outcomes;

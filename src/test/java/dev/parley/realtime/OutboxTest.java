@@ -47,6 +47,7 @@ class OutboxTest {
         }
         assertEquals(40, total, "every frame, once");
         assertEquals(List.of("{\"one\":1}"), Outbox.batches(List.of("{\"one\":1}")), "a lone frame is not wrapped");
+        assertEquals(List.of(), Outbox.batches(List.of()), "nothing to send is no message, not \"]\"");
     }
 
     @Test

@@ -27,7 +27,7 @@ class PostingRoomTest {
 
     @Test
     void anArchivedRoomTellsItsMembersSoAndOthersThatTheyAreNotMembers() {
-        PostingRoom archived = PostingRoom.locked(ROOM, List.of("alice", "bob"), 40, true);
+        PostingRoom archived = PostingRoom.locked(ROOM, List.of("alice", "bob"), 40, 7, true);
         assertEquals(ErrorCode.ROOM_ARCHIVED, refusal(archived, "alice"));
         assertEquals(ErrorCode.NOT_MEMBER, refusal(archived, "mallory"), "whether it is archived is the members' business");
         assertFalse(archived.changed());
@@ -35,12 +35,22 @@ class PostingRoomTest {
 
     @Test
     void anOpenRoomTakesItsMembersPostsAndCountsThem() {
-        PostingRoom room = PostingRoom.locked(ROOM, List.of("alice", "bob"), 40, false);
+        PostingRoom room = PostingRoom.locked(ROOM, List.of("alice", "bob"), 40, 7, false);
         assertEquals(List.of("alice", "bob"), room.membersIncluding("bob"));
         assertEquals(ErrorCode.NOT_MEMBER, refusal(room, "mallory"));
         assertFalse(room.changed());
         room.stored(41);
         assertEquals(41, room.newest());
         assertTrue(room.changed());
+    }
+
+    @Test
+    void aReactionChangedInTheBatchTakesTheRoomsNextChangeNumber() {
+        PostingRoom room = PostingRoom.locked(ROOM, List.of("alice", "bob"), 40, 7, false);
+        assertEquals(8, room.noteChange());
+        assertEquals(9, room.noteChange());
+        assertEquals(9, room.changeSeq());
+        assertEquals(40, room.newest(), "no message stored");
+        assertTrue(room.changed(), "its change number is recorded");
     }
 }
