@@ -50,7 +50,7 @@ const ui = Object.fromEntries(Object.entries({
   saveRoomSettings: 'save-room-settings', archiveRoom: 'archive-room', notifyLevel: 'notify-level',
   threadPanel: 'thread-panel', closeThread: 'close-thread', threadScroller: 'thread-scroller',
   threadList: 'thread-list', threadMore: 'thread-more', threadComposer: 'thread-composer',
-  threadInput: 'thread-input', threadError: 'thread-error',
+  threadInput: 'thread-input', threadSuggestions: 'thread-mention-suggestions', threadError: 'thread-error',
   me: 'me', profileDialog: 'profile-dialog', profileForm: 'profile-form', profileName: 'profile-name',
   profileStatus: 'profile-status', profileError: 'profile-error', closeProfile: 'close-profile',
   passwordForm: 'password-form', currentPassword: 'current-password', newPassword: 'new-password',
@@ -90,7 +90,9 @@ const conversation = new Conversation({
   ui, app, store, api, connection, sidebar, composer, narrowScreen, failed: reportFailure, changed: showChange,
   openThread: (room, id) => openThread(room, id).catch(reportFailure),
 });
-const threadPanel = new ThreadPanel({ ui, store, api, connection, failed: reportFailure, changed: showChange });
+const threadPanel = new ThreadPanel({
+  ui, store, api, connection, failed: reportFailure, changed: showChange, mentionable,
+});
 new ProfileDialog(ui, api, ({ username, displayName, status, avatar }) =>
   showProfile({ user: username, displayName, status, avatar }));
 const search = new SearchPanel(ui, store, api, narrowScreen,

@@ -5,6 +5,7 @@
 import { MessageList } from 'parley/message-list';
 import { bindMessageActions } from 'parley/message-actions';
 import { onSubmit, submitOnEnter } from 'parley/dom';
+import { MentionSuggestions } from 'parley/mention-suggestions';
 
 const PAGE_SIZE = 100;
 
@@ -21,8 +22,9 @@ export class ThreadPanel {
 
   /**
    * @param changed as for the conversation: our edit or deletion, to show wherever the message is
+   * @param mentionable as for the composer: whom the room's messages can mention (a thread is in the open room)
    */
-  constructor({ ui, store, api, connection, failed, changed }) {
+  constructor({ ui, store, api, connection, failed, changed, mentionable }) {
     this.#ui = ui;
     this.#api = api;
     this.#connection = connection;
@@ -38,6 +40,7 @@ export class ThreadPanel {
       focusComposer: () => ui.threadInput.focus(),
     });
     onSubmit(ui.threadComposer, () => this.#send());
+    new MentionSuggestions(ui.threadInput, ui.threadSuggestions, mentionable);
     ui.threadInput.addEventListener('keydown', submitOnEnter);
     ui.closeThread.addEventListener('click', () => this.close());
     ui.threadMore.addEventListener('click', () => this.#loadMore().catch(failed));

@@ -345,10 +345,7 @@ public class MessageService {
      * For replaying to a connection; the caller has checked membership.
      */
     public List<MessagePosted> after(String roomId, long afterId, int limit) {
-        List<Message> page = em.createNamedQuery(Message.OLDEST_AFTER, Message.class)
-                .setParameter("room", roomId).setParameter("after", afterId)
-                .setMaxResults(limit)
-                .getResultList();
+        List<Message> page = pageOf(Message.OLDEST_AFTER, roomId, afterId, limit);
         Map<Long, List<FileView>> taken = files.ofMessages(page.stream().map(Message::id).toList());
         return page.stream()
                 .map(message -> new MessagePosted(message.view().withFiles(taken.get(message.id())),
@@ -362,14 +359,19 @@ public class MessageService {
      * caller has checked membership.
      */
     public List<MessageChange> changedAfter(String roomId, long afterChange, int limit) {
-        List<Message> page = em.createNamedQuery(Message.CHANGED_AFTER, Message.class)
-                .setParameter("room", roomId).setParameter("after", afterChange)
-                .setMaxResults(limit)
-                .getResultList();
+        List<Message> page = pageOf(Message.CHANGED_AFTER, roomId, afterChange, limit);
         Map<Long, List<ReactionView>> all = reactions.of(page.stream().map(Message::id).toList());
         return page.stream()
                 .map(message -> new MessageChange(message.view(), message.changeSeq(),
                         all.getOrDefault(message.id(), List.of())))
                 .toList();
+    }
+
+    /** A page of a room's messages by a query that takes the room and a number to start after. */
+    private List<Message> pageOf(String queryName, String roomId, long after, int limit) {
+        return em.createNamedQuery(queryName, Message.class)
+                .setParameter("room", roomId).setParameter("after", after)
+                .setMaxResults(limit)
+                .getResultList();
     }
 }

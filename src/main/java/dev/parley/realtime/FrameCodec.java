@@ -103,16 +103,7 @@ final class FrameCodec {
         if (!(json.get("rooms") instanceof JsonObject rooms)) {
             throw new MalformedFrame("resume needs 'rooms': an object of room id to last seen message id");
         }
-        if (rooms.size() > MAX_RESUME_ROOMS) {
-            throw new MalformedFrame("resume lists at most " + MAX_RESUME_ROOMS + " rooms");
-        }
-        Map<String, Long> lastSeen = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonValue> room : rooms.entrySet()) {
-            lastSeen.put(room.getKey(), nonNegativeInteger(room.getValue(),
-                    "resume: the last seen id of room " + TextRules.excerpt(room.getKey(), RoomIds.MAX_LENGTH)
-                            + " must be a whole number >= 0"));
-        }
-        return lastSeen;
+        return numbersByRoom(rooms, "the last seen id");
     }
 
     /** {@code changes}: absent, or an object of room id to the last number of its change log the client has. */
@@ -121,16 +112,22 @@ final class FrameCodec {
         if (value == null || value == JsonValue.NULL) {
             return Map.of();
         }
-        if (!(value instanceof JsonObject rooms) || rooms.size() > MAX_RESUME_ROOMS) {
+        if (!(value instanceof JsonObject rooms)) {
             throw new MalformedFrame("resume: 'changes' is an object of room id to the last change number seen");
         }
-        Map<String, Long> seen = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonValue> room : rooms.entrySet()) {
-            seen.put(room.getKey(), nonNegativeInteger(room.getValue(),
-                    "resume: the last change number of room " + TextRules.excerpt(room.getKey(), RoomIds.MAX_LENGTH)
-                            + " must be a whole number >= 0"));
+        return numbersByRoom(rooms, "the last change number");
+    }
+
+    private static Map<String, Long> numbersByRoom(JsonObject rooms, String what) throws MalformedFrame {
+        if (rooms.size() > MAX_RESUME_ROOMS) {
+            throw new MalformedFrame("resume lists at most " + MAX_RESUME_ROOMS + " rooms");
         }
-        return seen;
+        Map<String, Long> numbers = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> room : rooms.entrySet()) {
+            numbers.put(room.getKey(), nonNegativeInteger(room.getValue(), "resume: " + what + " of room "
+                    + TextRules.excerpt(room.getKey(), RoomIds.MAX_LENGTH) + " must be a whole number >= 0"));
+        }
+        return numbers;
     }
 
     static String encode(ServerFrame frame) {

@@ -511,8 +511,15 @@ class ChatInTheBrowserIT {
 
             alicesBrowser.click(summary);
             alicesBrowser.waitForText(newestInThread, "I will, on Friday");
-            alicesBrowser.press("#thread-input", "Thanks!", Keys.ENTER);
-            bobsBrowser.waitForText(newestInThread, "Thanks!");
+            // The thread's composer suggests people to mention, as the room's does.
+            alicesBrowser.type("#thread-input", "Thanks @" + bob.substring(0, 3));
+            alicesBrowser.waitForText("#thread-mention-suggestions li[aria-selected='true']", "@" + bob);
+            alicesBrowser.press("#thread-input", Keys.ENTER);
+            assertEquals("Thanks @" + bob + " ", alicesBrowser.find("#thread-input").getAttribute("value"),
+                    "Enter took the suggestion and sent nothing");
+            alicesBrowser.press("#thread-input", "for it", Keys.ENTER);
+            bobsBrowser.waitForText(newestInThread, "Thanks @" + bob + " for it");
+            bobsBrowser.waitForExactText("#thread-list .message-body .mention-me", "@" + bob);
             bobsBrowser.waitForText(summary, "2 replies");
             alicesBrowser.screenshot("desktop-thread");
 
@@ -521,7 +528,8 @@ class ChatInTheBrowserIT {
             assertEquals(List.of("Who takes the demo?"), bobsBrowser.texts(BODIES));
             bobsBrowser.click(summary);
             bobsBrowser.waitForCount("#thread-list li.message", 3);
-            assertEquals(List.of("Who takes the demo?", "I will, on Friday", "Thanks!"), bobsBrowser.texts(threadBodies));
+            assertEquals(List.of("Who takes the demo?", "I will, on Friday", "Thanks @" + bob + " for it"),
+                    bobsBrowser.texts(threadBodies));
         }
     }
 
