@@ -228,6 +228,8 @@ function showProfile(profile) {
   if (profile.user === me) ui.me.textContent = profile.displayName;
   sidebar.renderPeople();
   conversation.renderHeader();
+  conversation.list.showProfile(profile.user);
+  threadPanel.list.showProfile(profile.user);
 }
 
 // ---- Messages ----

@@ -97,6 +97,15 @@ export class MessageList {
     return [...this.#list.querySelectorAll('li.message[data-id]')].map(item => Number(item.dataset.id));
   }
 
+  /** Someone's name or picture changed: their messages already drawn show the new ones. */
+  showProfile(username) {
+    for (const item of this.#list.querySelectorAll('li.message[data-sender]')) {
+      if (item.dataset.sender !== username) continue;
+      item.querySelector('.avatar')?.replaceWith(avatarElement(this.#store, username));
+      item.querySelector('.message-sender')?.replaceWith(personName(this.#store, 'message-sender', username));
+    }
+  }
+
   // ---- Threads ----
 
   /**

@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.testing.Browser;
 import dev.parley.testing.ChatSocket;
+import dev.parley.testing.Json;
 import dev.parley.testing.Names;
 import dev.parley.testing.ParleyDeployment;
 import dev.parley.testing.ParleyHttp;
@@ -108,6 +109,11 @@ class ChatInTheBrowserIT {
                 alicesBrowser.waitForExactText(BODIES, "Hi Alice, good to see you.");
                 alicesBrowser.waitForHidden("#typing-indicator:not(:empty)");
                 assertEquals(1, countOf(alicesBrowser, "Hi Alice, good to see you."), "each message shows once");
+                // Bob renames himself: his message already on Alice's screen says so, as her lists do.
+                ParleyHttp.signedIn(base, bob).patch("api/me", Json.obj("displayName", "Bob Builder")).expect(200);
+                alicesBrowser.waitForText("#message-list li.message[data-sender='" + bob + "'] .message-sender",
+                        "Bob Builder");
+                alicesBrowser.waitForText(person(bob), "Bob Builder");
 
                 alicesBrowser.screenshot("desktop-private-chat");
                 alicesBrowser.preferDark(true);
