@@ -240,7 +240,7 @@ final class Connection {
         return outbox.isClosed();
     }
 
-    /** {@code changesUpTo}: per room, the change number up to which the replay sent every change. */
+    /** {@code changesUpTo}: per room, the change number up to which every change was replayed or goes live. */
     synchronized void endReplay(Map<String, Long> changesUpTo) {
         send(new ServerFrame.Resumed(changesUpTo));
         List<Delivery> held = heldDuringReplay;

@@ -75,7 +75,7 @@ sealed interface ServerFrame {
 
     /**
      * A resume is done. {@code changes}: for each room whose changes it was asked for, the number up to which every
-     * change has now been sent (replayed, or live before this frame).
+     * change has been sent: replayed, or live (a change committed while the replay ran may come just after this).
      */
     record Resumed(Map<String, Long> changes) implements ServerFrame {
     }
